@@ -1,0 +1,184 @@
+/**
+ * The engine: (criteria set, area profile, recorded values, history) → verdict.
+ *
+ * Pure and synchronous. A set is compiled once (flattened, thresholds looked
+ * up) and cached per set object, so evaluating 100,000 areas costs one pass
+ * over each scorecard.
+ *
+ * Arithmetic at thresholds is exact: shares are compared as integers
+ * (passed × 10 000 ≥ percent × 100 × applicable), never as rounded floats, so
+ * 6 of 8 (75%) fails an 80% bar and 4 of 5 (exactly 80%) passes it.
+ */
+import type { CriteriaSet, Level } from '../criteria/schema';
+import type { AreaProfile } from '../criteria/walk';
+import { formatNumber, formatPercentOfRatio } from '../text/format';
+import { computeGap } from './gap';
+import { criterionBlocks, evaluationYear, heldConsecutively, levelDisqualifiers, type SectionTally } from './rules';
+import { judgeCriterion } from './judge';
+import { effectiveThresholds, meetsShare, pointsBarValue, type Thresholds } from './thresholds';
+import type { CriterionOutcome, EvaluationContext, LevelResult, SectionResult, Verdict } from './types';
+
+
+interface Compiled {
+  set: CriteriaSet;
+  /** Levels from the lowest title to the highest. */
+  levels: Level[];
+  disqualifierText: Map<string, string>;
+}
+
+const compiledSets = new WeakMap<CriteriaSet, Compiled>();
+
+function compile(set: CriteriaSet): Compiled {
+  let compiled = compiledSets.get(set);
+  if (!compiled) {
+    compiled = {
+      set,
+      levels: [...set.levels].sort((a, b) => a.rank - b.rank),
+      disqualifierText: new Map(set.disqualifiers.map((d) => [d.code, d.text])),
+    };
+    compiledSets.set(set, compiled);
+  }
+  return compiled;
+}
+
+function tallySections(set: CriteriaSet, ctx: EvaluationContext): SectionTally[] {
+  return set.sections.map((section) => {
+    const tally: SectionTally = { section, outcomes: [], passed: 0, applicable: 0, points: 0, maxPoints: 0 };
+    for (const criterion of section.criteria) {
+      const outcome = judgeCriterion(criterion, section.code, ctx.profile, ctx.values);
+      tally.outcomes.push(outcome);
+      if (outcome.status === 'na') continue;
+      tally.applicable += 1;
+      if (outcome.status === 'dat') tally.passed += 1;
+      tally.points += outcome.points ?? 0;
+      tally.maxPoints += outcome.maxPoints ?? 0;
+    }
+    return tally;
+  });
+}
+
+export function holdingDisqualifiers(set: CriteriaSet, ctx: EvaluationContext): string[] {
+  return set.disqualifiers.filter((d) => ctx.values[d.code] === true).map((d) => d.code);
+}
+
+
+
+export function sectionShareOk(tally: SectionTally, t: Thresholds): boolean {
+  const percent = t.sectionPassPercent?.[tally.section.code] ?? t.minSectionPassPercent;
+  return percent === undefined || meetsShare(tally.passed, tally.applicable, percent);
+}
+
+export function sectionPointsOk(tally: SectionTally, t: Thresholds): boolean {
+  return !t.minSectionPoints || tally.points >= pointsBarValue(t.minSectionPoints, tally.maxPoints);
+}
+
+/** Why an area does not reach one level; empty when it does. Criterion lines are added by the caller. */
+function levelShortfalls(c: Compiled, level: Level, tallies: SectionTally[], outcomes: Map<string, CriterionOutcome>, ctx: EvaluationContext, disq: string[]): string[] {
+  const t = effectiveThresholds(level.rule, ctx.profile);
+  const reasons: string[] = [];
+  for (const tally of tallies) {
+    if (!sectionShareOk(tally, t)) {
+      const percent = t.sectionPassPercent?.[tally.section.code] ?? t.minSectionPassPercent ?? 0;
+      reasons.push(
+        `Tiêu chuẩn ${tally.section.code}: đạt ${tally.passed}/${tally.applicable} tiêu chí (${formatPercentOfRatio(tally.passed / tally.applicable)}), cần tối thiểu ${formatNumber(percent)}%`,
+      );
+    }
+    if (!sectionPointsOk(tally, t) && t.minSectionPoints) {
+      const need = pointsBarValue(t.minSectionPoints, tally.maxPoints);
+      reasons.push(`Tiêu chuẩn ${tally.section.code}: ${formatNumber(tally.points)}/${formatNumber(tally.maxPoints)} điểm, cần tối thiểu ${formatNumber(need)} điểm`);
+    }
+  }
+  if (t.minTotalPoints) {
+    const total = tallies.reduce((s, x) => s + x.points, 0);
+    const max = tallies.reduce((s, x) => s + x.maxPoints, 0);
+    const need = pointsBarValue(t.minTotalPoints, max);
+    if (total < need) reasons.push(`Tổng điểm ${formatNumber(total)}/${formatNumber(max)}, cần tối thiểu ${formatNumber(need)} điểm`);
+  }
+  for (const code of level.rule.requiredCriteria ?? [])
+    if (outcomes.get(code)?.status === 'na' && !outcomes.get(code)?.byProfile) reasons.push(`Tiêu chí ${code} là tiêu chí bắt buộc nhưng được đánh dấu không áp dụng`);
+  for (const code of levelDisqualifiers(level, disq))
+    reasons.push(`Thuộc trường hợp không đảm bảo ${code}: ${c.disqualifierText.get(code) ?? ''}`.trim());
+  const req = level.rule.requiresHistory;
+  if (req && !heldConsecutively(ctx.history, evaluationYear(ctx), req.level, req.consecutiveYears)) {
+    const name = c.set.levels.find((l) => l.code === req.level)?.name ?? req.level;
+    const year = evaluationYear(ctx);
+    const span = req.consecutiveYears === 1 ? `năm ${year === undefined ? 'trước' : year - 1}` : `${req.consecutiveYears} năm liền trước`;
+    reasons.push(`Chưa giữ danh hiệu «${name}» ${span}`);
+  }
+  return reasons;
+}
+
+
+function mustPass(level: Level | undefined, outcome: CriterionOutcome): string {
+  if (!level) return '';
+  if (level.rule.knockoutCriteria?.includes(outcome.code)) return ' — điểm liệt';
+  if (level.rule.requiredCriteria?.includes(outcome.code)) return ' — tiêu chí bắt buộc';
+  return '';
+}
+
+function criterionLine(outcome: CriterionOutcome, target: Level | undefined): string {
+  const detail = outcome.shortfall ? `: ${outcome.shortfall}` : '';
+  return `Tiêu chí ${outcome.code} không đạt${detail}${mustPass(target, outcome)}`;
+}
+
+
+function reaches(c: Compiled, level: Level, tallies: SectionTally[], outcomes: Map<string, CriterionOutcome>, ctx: EvaluationContext, disq: string[]): boolean {
+  if (levelShortfalls(c, level, tallies, outcomes, ctx, disq).length) return false;
+  if ((level.rule.requiredCriteria ?? []).some((code) => criterionBlocks(outcomes.get(code), false))) return false;
+  if ((level.rule.knockoutCriteria ?? []).some((code) => criterionBlocks(outcomes.get(code), true))) return false;
+  return true;
+}
+
+export function evaluate(set: CriteriaSet, ctx: EvaluationContext): Verdict {
+  const c = compile(set);
+  const tallies = tallySections(set, ctx);
+  const allOutcomes = tallies.flatMap((t) => t.outcomes);
+  const outcomes = new Map(allOutcomes.map((o) => [o.code, o]));
+  const disq = holdingDisqualifiers(set, ctx);
+
+  const levelResults: LevelResult[] = c.levels.map((level) => ({
+    code: level.code,
+    name: level.name,
+    reached: reaches(c, level, tallies, outcomes, ctx, disq),
+    reasons: levelShortfalls(c, level, tallies, outcomes, ctx, disq),
+  }));
+  const reachedIndex = levelResults.map((l) => l.reached).lastIndexOf(true);
+  const reached = reachedIndex >= 0 ? c.levels[reachedIndex] : undefined;
+  const target = c.levels[reachedIndex + 1];
+  const targetResult = levelResults[reachedIndex + 1];
+
+  const failed = allOutcomes.filter((o) => o.status === 'khong-dat');
+  const lowest = effectiveThresholds(c.levels[0]!.rule, ctx.profile);
+  const sections: SectionResult[] = tallies.map((tally) => ({
+    code: tally.section.code,
+    title: tally.section.title,
+    passed: tally.passed,
+    applicable: tally.applicable,
+    ok: sectionShareOk(tally, lowest) && sectionPointsOk(tally, lowest),
+    ...(set.scoring === 'points' ? { points: tally.points, maxPoints: tally.maxPoints } : {}),
+  }));
+
+  const reasons = [...(targetResult?.reasons ?? []), ...failed.map((o) => criterionLine(o, target ?? reached))];
+  const verdict: Verdict = {
+    area: ctx.profile.area,
+    setCode: set.code,
+    setVersion: set.version,
+    recognized: reached !== undefined,
+    title: reached?.code ?? null,
+    titleName: reached?.name ?? null,
+    sections,
+    disqualifiedBy: disq,
+    failedCriteria: failed.map((o) => o.code),
+    reasons,
+    levels: levelResults,
+    gap: target ? computeGap({ level: target, tallies, outcomes, ctx, holding: disq }) : null,
+    criteria: allOutcomes,
+  };
+  if (set.scoring === 'points') {
+    verdict.totalPoints = tallies.reduce((s, t) => s + t.points, 0);
+    verdict.maxTotalPoints = tallies.reduce((s, t) => s + t.maxPoints, 0);
+  }
+  return verdict;
+}
+
+export type { AreaProfile };

@@ -1,0 +1,38 @@
+/**
+ * Small rule predicates shared by the verdict (evaluate.ts) and the gap
+ * (gap.ts), kept apart so neither imports the other.
+ */
+import type { Level, Section } from '../criteria/schema';
+import type { CriterionOutcome, EvaluationContext, HeldTitle } from './types';
+
+export interface SectionTally {
+  section: Section;
+  outcomes: CriterionOutcome[];
+  passed: number;
+  applicable: number;
+  points: number;
+  maxPoints: number;
+}
+
+export function heldConsecutively(history: HeldTitle[] | undefined, year: number | undefined, level: string, years: number): boolean {
+  if (!history || year === undefined) return false;
+  for (let y = year - 1; y >= year - years; y--) if (!history.some((h) => h.year === y && h.level === level)) return false;
+  return true;
+}
+
+export function evaluationYear(ctx: EvaluationContext): number | undefined {
+  if (ctx.year !== undefined) return ctx.year;
+  if (!ctx.history?.length) return undefined;
+  return Math.max(...ctx.history.map((h) => h.year)) + 1;
+}
+
+export function levelDisqualifiers(level: Level, holding: string[]): string[] {
+  const list = level.rule.disqualifiers ?? 'all';
+  return list === 'all' ? holding : holding.filter((d) => list.includes(d));
+}
+
+/** A required criterion must be đạt (unless the area's kind exempts it); a knockout must not be failed. */
+export function criterionBlocks(outcome: CriterionOutcome | undefined, isKnockout: boolean): boolean {
+  if (!outcome || outcome.status === 'khong-dat') return true;
+  return !isKnockout && outcome.status === 'na' && !outcome.byProfile;
+}

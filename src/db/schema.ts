@@ -1,0 +1,378 @@
+/**
+ * The one database schema, for PGlite (embedded, default) and PostgreSQL 15+
+ * (production). Migrations in drizzle/ are generated from this file with
+ * `npm run db:generate`; never edit a generated migration by hand.
+ *
+ * Conventions: ids are integers; text is stored NFC; `*_folded` columns hold
+ * the lower-case, diacritic-free form used by search; calendar dates are
+ * `date` (no time zone); moments are `timestamptz`.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/* ───────────── Administrative units ───────────── */
+
+/**
+ * A unit of any level: tỉnh, huyện/thành phố/thị xã (historical since 2025),
+ * xã/phường/thị trấn/đặc khu, thôn/tổ dân phố/bản. `path` is the chain of
+ * ancestor ids ("/1/4/17/") under the current boundaries: scope checks and
+ * subtree reports are a prefix match on it.
+ */
+export const units = pgTable('units', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameFolded: text('name_folded').notNull(),
+  kind: text('kind').notNull(),
+  parentId: integer('parent_id'),
+  path: text('path').notNull(),
+  depth: integer('depth').notNull(),
+  households: integer('households'),
+  population: integer('population'),
+  poorHouseholds: integer('poor_households'),
+  mountainous: boolean('mountainous').notNull().default(false),
+  especiallyDifficult: boolean('especially_difficult').notNull().default(false),
+  validFrom: date('valid_from'),
+  validTo: date('valid_to'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('units_code_uq').on(t.code),
+  index('units_parent_idx').on(t.parentId),
+  index('units_path_idx').on(sql`${t.path} text_pattern_ops`),
+]);
+
+/** Which parent a unit had over which dates, so old boundaries stay reportable. */
+export const unitParents = pgTable('unit_parents', {
+  id: serial('id').primaryKey(),
+  unitId: integer('unit_id').notNull(),
+  parentId: integer('parent_id'),
+  validFrom: date('valid_from'),
+  validTo: date('valid_to'),
+}, (t) => [index('unit_parents_unit_idx').on(t.unitId)]);
+
+/** A reorganisation: split, merge, rename, move, close, create — with its legal basis. */
+export const unitEvents = pgTable('unit_events', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  effectiveDate: date('effective_date').notNull(),
+  legalBasis: text('legal_basis'),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+});
+
+/** Lineage: each event links the units it came from to the units it produced. */
+export const unitLineage = pgTable('unit_lineage', {
+  eventId: integer('event_id').notNull(),
+  fromUnitId: integer('from_unit_id').notNull(),
+  toUnitId: integer('to_unit_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.eventId, t.fromUnitId, t.toUnitId] }),
+  index('unit_lineage_to_idx').on(t.toUnitId),
+  index('unit_lineage_from_idx').on(t.fromUnitId),
+]);
+
+/* ───────────── Criteria sets and programmes ───────────── */
+
+/** An immutable copy of a criteria-set file. A verdict points at the version it used. */
+export const criteriaSets = pgTable('criteria_sets', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull(),
+  version: text('version').notNull(),
+  name: text('name').notNull(),
+  definition: jsonb('definition').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('criteria_sets_code_version_uq').on(t.code, t.version)]);
+
+export const programs = pgTable('programs', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  ownerUnitId: integer('owner_unit_id').notNull(),
+  description: text('description'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('programs_code_uq').on(t.code)]);
+
+/** The criteria-set version a programme uses in a year. */
+export const programYears = pgTable('program_years', {
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  criteriaSetId: integer('criteria_set_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.programId, t.year] })]);
+
+/**
+ * A title a programme recognises, tied to a level of the criteria set, with
+ * the chain of unit kinds that appraise, review and decide it.
+ */
+export const programTitles = pgTable('program_titles', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  rank: integer('rank').notNull(),
+  levelCode: text('level_code').notNull(),
+  /** e.g. { "appraise": "commune", "review": "district", "decide": "district", "decidingBody": "UBND thành phố Lai Châu" } */
+  chain: jsonb('chain').notNull(),
+}, (t) => [uniqueIndex('program_titles_uq').on(t.programId, t.code)]);
+
+/** Reward per title and status (lan-dau, giu-vung, cong-nhan-lai), in đồng. */
+export const programRewards = pgTable('program_rewards', {
+  programId: integer('program_id').notNull(),
+  titleCode: text('title_code').notNull(),
+  status: text('status').notNull(),
+  amount: integer('amount').notNull(),
+}, (t) => [primaryKey({ columns: [t.programId, t.titleCode, t.status] })]);
+
+/** A target: areas recognised in one year, or over a period (year_from..year_to). */
+export const programTargets = pgTable('program_targets', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  scope: text('scope').notNull(), // 'year' | 'period'
+  yearFrom: integer('year_from').notNull(),
+  yearTo: integer('year_to').notNull(),
+  titleCode: text('title_code'),
+  target: integer('target').notNull(),
+}, (t) => [index('program_targets_program_idx').on(t.programId)]);
+
+/** A deadline of a cycle step, e.g. communes report by 15 October. */
+export const programDeadlines = pgTable('program_deadlines', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  step: text('step').notNull(),
+  label: text('label').notNull(),
+  /** "MM-DD": the same day every year. */
+  monthDay: text('month_day').notNull(),
+});
+
+/* ───────────── The yearly cycle ───────────── */
+
+/**
+ * An area's registration for a programme year: for a title, or (title null)
+ * for self-management contents only. `status` is the workflow state, see
+ * src/core/cycle/workflow.ts.
+ */
+export const registrations = pgTable('registrations', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  unitId: integer('unit_id').notNull(),
+  titleCode: text('title_code'),
+  selfManagementContents: jsonb('self_management_contents').$type<string[]>().notNull().default([]),
+  status: text('status').notNull(),
+  councilRecommended: boolean('council_recommended'),
+  councilReason: text('council_reason'),
+  locked: boolean('locked').notNull().default(false),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('registrations_uq').on(t.programId, t.year, t.unitId),
+  index('registrations_year_idx').on(t.programId, t.year),
+]);
+
+/** One criterion of a scorecard: the area's own value and the board's, kept side by side. */
+export const scorecardValues = pgTable('scorecard_values', {
+  registrationId: integer('registration_id').notNull(),
+  criterionCode: text('criterion_code').notNull(),
+  selfValue: jsonb('self_value'),
+  boardValue: jsonb('board_value'),
+  note: text('note'),
+  /** Why the board's value differs from the area's. Required when it does. */
+  boardReason: text('board_reason'),
+  updatedBy: integer('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.registrationId, t.criterionCode] })]);
+
+/**
+ * A verdict stored once per registration and stage, with the set version it
+ * was computed under: reports aggregate these, never raw criterion rows.
+ */
+export const verdicts = pgTable('verdicts', {
+  registrationId: integer('registration_id').notNull(),
+  stage: text('stage').notNull(), // 'self' | 'board'
+  criteriaSetId: integer('criteria_set_id').notNull(),
+  recognized: boolean('recognized').notNull(),
+  levelCode: text('level_code'),
+  failedCriteria: jsonb('failed_criteria').$type<string[]>().notNull(),
+  result: jsonb('result').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.registrationId, t.stage] })]);
+
+/** Every step of the cycle: who moved the registration from where to where, and why. */
+export const workflowEvents = pgTable('workflow_events', {
+  id: serial('id').primaryKey(),
+  registrationId: integer('registration_id').notNull(),
+  action: text('action').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  reason: text('reason'),
+  actorId: integer('actor_id'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('workflow_events_reg_idx').on(t.registrationId)]);
+
+/** A board or council member who stands aside for an area they live in or lead. */
+export const recusals = pgTable('recusals', {
+  registrationId: integer('registration_id').notNull(),
+  userId: integer('user_id').notNull(),
+  reason: text('reason').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.registrationId, t.userId] })]);
+
+/** Evidence files live in the database, so servers keep no state and backups are whole. */
+export const evidenceFiles = pgTable('evidence_files', {
+  id: serial('id').primaryKey(),
+  registrationId: integer('registration_id').notNull(),
+  criterionCode: text('criterion_code'),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: integer('uploaded_by'),
+  createdAt: createdAt(),
+}, (t) => [index('evidence_reg_idx').on(t.registrationId)]);
+
+/** A recognition decision (Quyết định công nhận), or an amending one. Issued = locked. */
+export const decisions = pgTable('decisions', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  titleCode: text('title_code').notNull(),
+  number: text('number').notNull(),
+  issuedOn: date('issued_on').notNull(),
+  signer: text('signer').notNull(),
+  signerTitle: text('signer_title'),
+  issuingBody: text('issuing_body').notNull(),
+  issuingUnitId: integer('issuing_unit_id').notNull(),
+  amendsDecisionId: integer('amends_decision_id'),
+  status: text('status').notNull(), // 'draft' | 'issued'
+  createdBy: integer('created_by'),
+  issuedBy: integer('issued_by'),
+  issuedAt: timestamp('issued_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index('decisions_program_year_idx').on(t.programId, t.year)]);
+
+/**
+ * A recognised area, the basis of every count. Written when a decision is
+ * issued, or imported from records kept before the system (decision null).
+ * Status (lần đầu / giữ vững / công nhận lại) is derived from earlier rows.
+ */
+export const recognitions = pgTable('recognitions', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  unitId: integer('unit_id').notNull(),
+  titleCode: text('title_code').notNull(),
+  decisionId: integer('decision_id'),
+  registrationId: integer('registration_id'),
+  status: text('status').notNull(),
+  rewardAmount: integer('reward_amount').notNull().default(0),
+  source: text('source').notNull(), // 'decision' | 'import'
+  revoked: boolean('revoked').notNull().default(false),
+}, (t) => [
+  uniqueIndex('recognitions_uq').on(t.programId, t.year, t.unitId, t.titleCode),
+  index('recognitions_year_idx').on(t.programId, t.year),
+  index('recognitions_decision_idx').on(t.decisionId),
+]);
+
+/* ───────────── Users, sessions, audit ───────────── */
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  /** The area the user lives in or leads: they may not appraise it. */
+  homeUnitId: integer('home_unit_id'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+
+/** A role over a unit subtree. A user may hold several. */
+export const userRoles = pgTable('user_roles', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull(),
+  role: text('role').notNull(),
+  unitId: integer('unit_id').notNull(),
+}, (t) => [index('user_roles_user_idx').on(t.userId)]);
+
+/** Server-side sessions (no state in server memory). The cookie holds a token; only its hash is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Failed logins, for rate limiting that holds across several server instances. */
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  key: text('key').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('login_attempts_key_idx').on(t.key, t.at)]);
+
+/** Append-only: a trigger (see migrations) refuses UPDATE and DELETE. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: integer('actor_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  unitId: integer('unit_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+}, (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_unit_idx').on(t.unitId)]);
+
+/* ───────────── Reports: contributions and documents ───────────── */
+
+/** Money, land and workdays contributed to an area (seed 001, Phụ lục 2). */
+export const contributions = pgTable('contributions', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  unitId: integer('unit_id').notNull(),
+  budgetAmount: integer('budget_amount').notNull().default(0),
+  peopleAmount: integer('people_amount').notNull().default(0),
+  landM2: integer('land_m2').notNull().default(0),
+  workdays: integer('workdays').notNull().default(0),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+}, (t) => [index('contributions_year_idx').on(t.programId, t.year)]);
+
+/** Register of documents issued (seed 001, Phụ lục 1). */
+export const documentsIssued = pgTable('documents_issued', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  year: integer('year').notNull(),
+  unitId: integer('unit_id').notNull(),
+  issuer: text('issuer').notNull(),
+  docType: text('doc_type').notNull(),
+  number: text('number').notNull(),
+  issuedOn: date('issued_on').notNull(),
+  summary: text('summary').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+}, (t) => [index('documents_issued_year_idx').on(t.programId, t.year)]);
+
+/** Rewards actually paid, against what recognitions make due. */
+export const rewardsPaid = pgTable('rewards_paid', {
+  id: serial('id').primaryKey(),
+  recognitionId: integer('recognition_id').notNull(),
+  amount: integer('amount').notNull(),
+  paidOn: date('paid_on').notNull(),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+});
