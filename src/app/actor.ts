@@ -19,6 +19,7 @@ export interface RoleGrant {
   unitId: number;
   /** Path of the granted unit, e.g. "/1/4/": the subtree is every path starting with it. */
   unitPath: string;
+  unitName?: string;
 }
 
 export interface Actor {

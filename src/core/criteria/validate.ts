@@ -6,11 +6,10 @@
  * checked (unique codes, rules naming existing criteria, points only where
  * the set is scored in points).
  */
-import { z } from 'zod';
 import { criteriaSetSchema, type CriteriaSet } from './schema';
 import { allCriterionCodes, flattenCriteria } from './walk';
 
-z.config(z.locales.vi());
+import '../zod-locale';
 
 export interface Problem {
   /** Path inside the file, e.g. `$.sections[1].criteria[0].code`. */
@@ -80,7 +79,9 @@ function crossCheck(set: CriteriaSet): Problem[] {
   });
   set.disqualifiers.forEach((d, di) => claim(d.code, `$.disqualifiers[${di}].code`));
 
-  const criterionCodes = new Set(allCriterionCodes(set));
+  // Rules name whole criteria; a part (e.g. 6.3.1) is judged only through its criterion.
+  const criterionCodes = new Set(flattenCriteria(set).map(({ criterion }) => criterion.code));
+  const partCodes = new Set(allCriterionCodes(set));
   const disqualifierCodes = new Set(set.disqualifiers.map((d) => d.code));
   const levelCodes = new Set(set.levels.map((l) => l.code));
   const ranks = new Set<number>();
@@ -92,7 +93,9 @@ function crossCheck(set: CriteriaSet): Problem[] {
     const rule = level.rule;
     for (const key of ['requiredCriteria', 'knockoutCriteria'] as const) {
       rule[key]?.forEach((c, i) => {
-        if (!criterionCodes.has(c)) problems.push({ path: `${at}.rule.${key}[${i}]`, message: `không có tiêu chí mã "${c}" trong bộ` });
+        if (partCodes.has(c) && !criterionCodes.has(c))
+          problems.push({ path: `${at}.rule.${key}[${i}]`, message: `"${c}" là tiêu chí thành phần; hãy ghi mã của cả tiêu chí` });
+        else if (!criterionCodes.has(c)) problems.push({ path: `${at}.rule.${key}[${i}]`, message: `không có tiêu chí mã "${c}" trong bộ` });
       });
     }
     if (Array.isArray(rule.disqualifiers)) {

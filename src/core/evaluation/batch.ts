@@ -10,7 +10,7 @@ import { checkScorecard } from './scorecard';
 import type { EvaluationContext } from './types';
 
 const itemSchema = z.looseObject({
-  area: z.string().trim().min(1, 'thiếu tên khu dân cư ("area")'),
+  area: z.string({ error: 'thiếu tên khu dân cư ("area")' }).refine((s) => s.trim().length > 0, 'thiếu tên khu dân cư ("area")'),
   kind: z.enum(AREA_KINDS, { error: 'loại khu dân cư ("kind") phải là "thon", "to-dan-pho" hoặc "ban"' }),
   communeKind: z.enum(COMMUNE_KINDS, { error: 'loại đơn vị cấp xã ("communeKind") phải là "xa", "phuong", "thi-tran" hoặc "dac-khu"' }).optional(),
   mountainous: z.boolean().optional(),

@@ -9,18 +9,22 @@
  * (passed × 10 000 ≥ percent × 100 × applicable), never as rounded floats, so
  * 6 of 8 (75%) fails an 80% bar and 4 of 5 (exactly 80%) passes it.
  */
-import type { CriteriaSet, Level } from '../criteria/schema';
+import type { CriteriaSet, Criterion, Level } from '../criteria/schema';
 import type { AreaProfile } from '../criteria/walk';
 import { formatNumber, formatPercentOfRatio } from '../text/format';
 import { computeGap } from './gap';
-import { criterionBlocks, evaluationYear, heldConsecutively, levelDisqualifiers, type SectionTally } from './rules';
-import { judgeCriterion } from './judge';
+import { criterionBlocks, evaluationYear, heldConsecutively, levelDisqualifiers, type Outcomes, type SectionTally } from './rules';
+import { fixedOutcomes, judgeCriterion, type FixedOutcomes } from './judge';
 import { effectiveThresholds, meetsShare, pointsBarValue, type Thresholds } from './thresholds';
 import type { CriterionOutcome, EvaluationContext, LevelResult, SectionResult, Verdict } from './types';
 
 
 interface Compiled {
   set: CriteriaSet;
+  /** Per section, its criteria with their shared outcomes, in order. */
+  entries: Array<Array<{ criterion: Criterion; fixed: FixedOutcomes }>>;
+  /** Criterion code → its index among the set's criteria, to look up outcomes without a map per area. */
+  position: Map<string, number>;
   /** Levels from the lowest title to the highest. */
   levels: Level[];
   disqualifierText: Map<string, string>;
@@ -33,6 +37,8 @@ function compile(set: CriteriaSet): Compiled {
   if (!compiled) {
     compiled = {
       set,
+      entries: set.sections.map((s) => s.criteria.map((criterion) => ({ criterion, fixed: fixedOutcomes(criterion.code, s.code) }))),
+      position: new Map(set.sections.flatMap((s) => s.criteria).map((cr, i) => [cr.code, i] as const)),
       levels: [...set.levels].sort((a, b) => a.rank - b.rank),
       disqualifierText: new Map(set.disqualifiers.map((d) => [d.code, d.text])),
     };
@@ -41,11 +47,11 @@ function compile(set: CriteriaSet): Compiled {
   return compiled;
 }
 
-function tallySections(set: CriteriaSet, ctx: EvaluationContext): SectionTally[] {
-  return set.sections.map((section) => {
+function tallySections(c: Compiled, ctx: EvaluationContext): SectionTally[] {
+  return c.set.sections.map((section, si) => {
     const tally: SectionTally = { section, outcomes: [], passed: 0, applicable: 0, points: 0, maxPoints: 0 };
-    for (const criterion of section.criteria) {
-      const outcome = judgeCriterion(criterion, section.code, ctx.profile, ctx.values);
+    for (const { criterion, fixed } of c.entries[si]!) {
+      const outcome = judgeCriterion(criterion, section.code, ctx.profile, ctx.values, fixed);
       tally.outcomes.push(outcome);
       if (outcome.status === 'na') continue;
       tally.applicable += 1;
@@ -55,6 +61,13 @@ function tallySections(set: CriteriaSet, ctx: EvaluationContext): SectionTally[]
     }
     return tally;
   });
+}
+
+/** "75%", "85,7%": few distinct fractions occur, so their text is made once. */
+const shareTexts: string[][] = [];
+function shareText(passed: number, applicable: number): string {
+  const row = (shareTexts[applicable] ??= []);
+  return (row[passed] ??= formatPercentOfRatio(passed / applicable));
 }
 
 export function holdingDisqualifiers(set: CriteriaSet, ctx: EvaluationContext): string[] {
@@ -73,14 +86,13 @@ export function sectionPointsOk(tally: SectionTally, t: Thresholds): boolean {
 }
 
 /** Why an area does not reach one level; empty when it does. Criterion lines are added by the caller. */
-function levelShortfalls(c: Compiled, level: Level, tallies: SectionTally[], outcomes: Map<string, CriterionOutcome>, ctx: EvaluationContext, disq: string[]): string[] {
-  const t = effectiveThresholds(level.rule, ctx.profile);
+function levelShortfalls(c: Compiled, level: Level, t: Thresholds, tallies: SectionTally[], outcomes: Outcomes, ctx: EvaluationContext, disq: string[]): string[] {
   const reasons: string[] = [];
   for (const tally of tallies) {
     if (!sectionShareOk(tally, t)) {
       const percent = t.sectionPassPercent?.[tally.section.code] ?? t.minSectionPassPercent ?? 0;
       reasons.push(
-        `Tiêu chuẩn ${tally.section.code}: đạt ${tally.passed}/${tally.applicable} tiêu chí (${formatPercentOfRatio(tally.passed / tally.applicable)}), cần tối thiểu ${formatNumber(percent)}%`,
+        `Tiêu chuẩn ${tally.section.code}: đạt ${tally.passed}/${tally.applicable} tiêu chí (${shareText(tally.passed, tally.applicable)}), cần tối thiểu ${formatNumber(percent)}%`,
       );
     }
     if (!sectionPointsOk(tally, t) && t.minSectionPoints) {
@@ -122,8 +134,8 @@ function criterionLine(outcome: CriterionOutcome, target: Level | undefined): st
 }
 
 
-function reaches(c: Compiled, level: Level, tallies: SectionTally[], outcomes: Map<string, CriterionOutcome>, ctx: EvaluationContext, disq: string[]): boolean {
-  if (levelShortfalls(c, level, tallies, outcomes, ctx, disq).length) return false;
+function reaches(level: Level, shortfalls: string[], outcomes: Outcomes): boolean {
+  if (shortfalls.length) return false;
   if ((level.rule.requiredCriteria ?? []).some((code) => criterionBlocks(outcomes.get(code), false))) return false;
   if ((level.rule.knockoutCriteria ?? []).some((code) => criterionBlocks(outcomes.get(code), true))) return false;
   return true;
@@ -131,31 +143,34 @@ function reaches(c: Compiled, level: Level, tallies: SectionTally[], outcomes: M
 
 export function evaluate(set: CriteriaSet, ctx: EvaluationContext): Verdict {
   const c = compile(set);
-  const tallies = tallySections(set, ctx);
-  const allOutcomes = tallies.flatMap((t) => t.outcomes);
-  const outcomes = new Map(allOutcomes.map((o) => [o.code, o]));
+  const tallies = tallySections(c, ctx);
+  // Plain loops: flatMap and spread cost more than the judging itself at 100,000 areas.
+  const allOutcomes: CriterionOutcome[] = [];
+  for (const tally of tallies) for (const o of tally.outcomes) allOutcomes.push(o);
+  const outcomes: Outcomes = { list: allOutcomes, get: (code) => { const i = c.position.get(code); return i === undefined ? undefined : allOutcomes[i]; } };
   const disq = holdingDisqualifiers(set, ctx);
 
-  const levelResults: LevelResult[] = c.levels.map((level) => ({
-    code: level.code,
-    name: level.name,
-    reached: reaches(c, level, tallies, outcomes, ctx, disq),
-    reasons: levelShortfalls(c, level, tallies, outcomes, ctx, disq),
-  }));
-  const reachedIndex = levelResults.map((l) => l.reached).lastIndexOf(true);
+  const levelResults: LevelResult[] = c.levels.map((level) => {
+    const shortfalls = levelShortfalls(c, level, effectiveThresholds(level.rule, ctx.profile), tallies, outcomes, ctx, disq);
+    return { code: level.code, name: level.name, reached: reaches(level, shortfalls, outcomes), reasons: shortfalls };
+  });
+  let reachedIndex = -1;
+  for (let i = 0; i < levelResults.length; i++) if (levelResults[i]!.reached) reachedIndex = i;
   const reached = reachedIndex >= 0 ? c.levels[reachedIndex] : undefined;
   const target = c.levels[reachedIndex + 1];
   const targetResult = levelResults[reachedIndex + 1];
 
   const failed = allOutcomes.filter((o) => o.status === 'khong-dat');
   const lowest = effectiveThresholds(c.levels[0]!.rule, ctx.profile);
+  const scored = set.scoring === 'points';
   const sections: SectionResult[] = tallies.map((tally) => ({
     code: tally.section.code,
     title: tally.section.title,
     passed: tally.passed,
     applicable: tally.applicable,
     ok: sectionShareOk(tally, lowest) && sectionPointsOk(tally, lowest),
-    ...(set.scoring === 'points' ? { points: tally.points, maxPoints: tally.maxPoints } : {}),
+    points: scored ? tally.points : undefined,
+    maxPoints: scored ? tally.maxPoints : undefined,
   }));
 
   const reasons = [...(targetResult?.reasons ?? []), ...failed.map((o) => criterionLine(o, target ?? reached))];

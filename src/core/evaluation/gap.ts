@@ -12,21 +12,21 @@
  * section and total bars interact.
  */
 import type { Level } from '../criteria/schema';
-import { criterionBlocks, evaluationYear, heldConsecutively, levelDisqualifiers, type SectionTally } from './rules';
+import { criterionBlocks, evaluationYear, heldConsecutively, levelDisqualifiers, type Outcomes, type SectionTally } from './rules';
 import { effectiveThresholds, passesNeeded, pointsBarValue } from './thresholds';
 import type { CriterionOutcome, EvaluationContext, Gap } from './types';
 
 interface GapInput {
   level: Level;
   tallies: SectionTally[];
-  outcomes: Map<string, CriterionOutcome>;
+  outcomes: Outcomes;
   ctx: EvaluationContext;
   holding: string[];
 }
 
 const headroom = (o: CriterionOutcome) => (o.maxPoints ?? 0) - (o.points ?? 0);
 
-function mustFixCodes(level: Level, outcomes: Map<string, CriterionOutcome>): Set<string> {
+function mustFixCodes(level: Level, outcomes: Outcomes): Set<string> {
   const must = new Set<string>();
   for (const code of level.rule.requiredCriteria ?? []) if (criterionBlocks(outcomes.get(code), false)) must.add(code);
   for (const code of level.rule.knockoutCriteria ?? []) if (criterionBlocks(outcomes.get(code), true)) must.add(code);
@@ -55,7 +55,7 @@ export function computeGap({ level, tallies, outcomes, ctx, holding }: GapInput)
     }
   }
   if (t.minTotalPoints) {
-    const all = tallies.flatMap((x) => x.outcomes);
+    const all = outcomes.list;
     const max = tallies.reduce((s, x) => s + x.maxPoints, 0);
     raisePoints(all, chosen, pointsBarValue(t.minTotalPoints, max) - projectedPoints(all, chosen));
   }
@@ -63,8 +63,9 @@ export function computeGap({ level, tallies, outcomes, ctx, holding }: GapInput)
   const disqualifiers = levelDisqualifiers(level, holding);
   const req = level.rule.requiresHistory;
   const historyOk = !req || heldConsecutively(ctx.history, evaluationYear(ctx), req.level, req.consecutiveYears);
-  const order = new Map([...outcomes.keys()].map((code, i) => [code, i]));
-  const criteria = [...chosen].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  // In the set's own order, whatever order they were chosen in.
+  const criteria: string[] = [];
+  if (chosen.size) for (const o of outcomes.list) if (chosen.has(o.code)) criteria.push(o.code);
   return {
     level: level.code,
     levelName: level.name,

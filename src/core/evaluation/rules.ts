@@ -5,6 +5,12 @@
 import type { Level, Section } from '../criteria/schema';
 import type { CriterionOutcome, EvaluationContext, HeldTitle } from './types';
 
+/** Outcomes of one area, in the set's order, with lookup by criterion code. */
+export interface Outcomes {
+  list: CriterionOutcome[];
+  get(code: string): CriterionOutcome | undefined;
+}
+
 export interface SectionTally {
   section: Section;
   outcomes: CriterionOutcome[];

@@ -1,0 +1,43 @@
+/**
+ * Authentication on every request: the session cookie becomes `request.actor`
+ * (or null). Routes call `requireActor`. Changes (any method but GET/HEAD)
+ * must carry the session's CSRF token in `x-csrf-token`; with the SameSite
+ * cookie this closes cross-site request forgery twice over.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../app/actor';
+import { resolveSession } from '../app/auth/sessions';
+import { AppError } from '../app/errors';
+import type { Db } from '../db/client';
+
+export const SESSION_COOKIE = 'kdc_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const session = await resolveSession(db, request.cookies[SESSION_COOKIE]);
+    request.actor = session?.actor ?? null;
+    request.csrfToken = session?.csrfToken ?? null;
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !CSRF_EXEMPT.has(path) && request.actor) {
+      if (request.headers['x-csrf-token'] !== request.csrfToken)
+        throw new AppError('forbidden', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Vui lòng tải lại trang.');
+    }
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Bạn cần đăng nhập');
+  return request.actor;
+}

@@ -1,0 +1,14 @@
+/** Every API route module, registered in one place. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth';
+import type { RouteDeps } from './deps';
+import { healthRoutes } from './health';
+import { programRoutes } from './programs';
+import { unitRoutes } from './units';
+
+export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  await app.register(healthRoutes);
+  await app.register(authRoutes(deps));
+  await app.register(unitRoutes(deps));
+  await app.register(programRoutes(deps));
+};

@@ -1,0 +1,23 @@
+/** Units within the caller's scope. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getChildren, getUnit, getUnitHistory, searchUnits } from '../../app/units/queries';
+import { requireActor } from '../auth';
+import type { RouteDeps } from './deps';
+
+export const idParam = z.object({ id: z.coerce.number().int('mã không hợp lệ').positive('mã không hợp lệ') });
+
+export const unitRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/units', {
+    schema: { tags: ['units'], summary: 'Tìm đơn vị (không phân biệt hoa thường, có dấu hay không)', querystring: z.object({ q: z.string().max(200).optional() }) },
+  }, async (request) => searchUnits(db, requireActor(request), request.query.q));
+
+  app.get('/api/units/:id', { schema: { tags: ['units'], summary: 'Một đơn vị', params: idParam } },
+    async (request) => getUnit(db, requireActor(request), request.params.id));
+
+  app.get('/api/units/:id/children', { schema: { tags: ['units'], summary: 'Đơn vị trực thuộc', params: idParam } },
+    async (request) => getChildren(db, requireActor(request), request.params.id));
+
+  app.get('/api/units/:id/history', { schema: { tags: ['units'], summary: 'Lịch sử sắp xếp, chia tách, sáp nhập', params: idParam } },
+    async (request) => getUnitHistory(db, requireActor(request), request.params.id));
+};
