@@ -3,14 +3,14 @@
  * embedded in KDC_DATA_DIR), migrates it, loads the demo on a first embedded
  * start, serves the API and the web app.
  */
-import { openDatabase } from '../db/client';
+import { configuredDatabase } from '../db/configured';
 import { createServer } from './app';
 import { readEnv } from './env';
 
 export async function startServer(): Promise<void> {
   const env = readEnv();
   const started = Date.now();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.KDC_DATA_DIR });
+  const database = await configuredDatabase();
   const app = await createServer({ database, env, logger: true });
   const close = async () => {
     await app.close();
