@@ -5,7 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerCriteriaCommands } from './commands/criteria';
 import { registerEvaluateCommand } from './commands/evaluate';
+import { registerReportCommand } from './commands/report';
 import { registerServerCommands } from './commands/serve';
+import { AppError } from '../app/errors';
 import { CliError } from './errors';
 
 const program = new Command('kdc')
@@ -40,6 +42,7 @@ function commanderMessage(error: CommanderError): string | null {
 registerCriteriaCommands(program);
 registerEvaluateCommand(program);
 registerServerCommands(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -48,9 +51,9 @@ try {
     const message = commanderMessage(error);
     if (message) process.stderr.write(`Lỗi: ${message}\n`);
     process.exitCode = error.exitCode;
-  } else if (error instanceof CliError) {
+  } else if (error instanceof CliError || error instanceof AppError) {
     process.stderr.write(`Lỗi: ${error.message}\n`);
-    process.exitCode = error.exitCode;
+    process.exitCode = error instanceof CliError ? error.exitCode : 2;
   } else {
     process.stderr.write(`Lỗi không mong đợi: ${(error as Error)?.message ?? String(error)}\n`);
     if (process.env.KDC_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);

@@ -56,12 +56,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
     // Client-side routes: any non-API path that is not a file gets the app shell.
-    app.get('/*', async (request, reply) => {
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   } else {
-    app.get('/', async () => ({ message: 'Máy chủ KDC đang chạy. Giao diện web chưa được xây dựng: chạy "npm run build".' }));
+    app.get('/', { schema: { hide: true } }, async () => ({ message: 'Máy chủ KDC đang chạy. Giao diện web chưa được xây dựng: chạy "npm run build".' }));
   }
   return app;
 }

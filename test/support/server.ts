@@ -3,6 +3,7 @@
  * that logs in and carries the session cookie and CSRF token like a browser.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Response } from 'light-my-request';
 import { createServer } from '../../src/server/app';
 import { readEnv } from '../../src/server/env';
 import { openTestDatabase } from './db';
@@ -21,10 +22,10 @@ export async function demoServer() {
 }
 
 export interface Client {
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<Response>;
+  get(url: string): Promise<Response>;
+  post(url: string, payload?: unknown): Promise<Response>;
+  put(url: string, payload?: unknown): Promise<Response>;
 }
 
 export async function loginAs(app: FastifyInstance, username: string, password = 'demo1234'): Promise<Client> {
@@ -33,7 +34,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   const cookie = res.cookies.find((c) => c.name === 'kdc_session')!;
   const csrf = res.json().csrfToken as string;
   const request = (options: InjectOptions) =>
-    app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie: `kdc_session=${cookie.value}`, 'x-csrf-token': csrf } });
+    app.inject({ ...options, headers: { cookie: `kdc_session=${cookie.value}`, 'x-csrf-token': csrf, ...(options.headers ?? {}) } });
   return {
     request,
     get: (url) => request({ method: 'GET', url }),

@@ -19,11 +19,12 @@ export async function login(db: Db, input: { username: string; password: string;
   const username = nfc(input.username.trim()).toLowerCase();
   const keys = [`user:${username}`, `ip:${input.clientIp}`];
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  const [recent] = await db
-    .select({ n: count() })
+  const recent = await db
+    .select({ key: loginAttempts.key, n: count() })
     .from(loginAttempts)
-    .where(and(or(...keys.map((k) => eq(loginAttempts.key, k))), gt(loginAttempts.at, since)));
-  if (Number(recent?.n ?? 0) >= MAX_FAILURES)
+    .where(and(or(...keys.map((k) => eq(loginAttempts.key, k))), gt(loginAttempts.at, since)))
+    .groupBy(loginAttempts.key);
+  if (recent.some((r) => Number(r.n) >= MAX_FAILURES))
     throw new AppError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`);
 
   const [user] = await db.select().from(users).where(eq(users.username, username));

@@ -4,6 +4,7 @@ import { authRoutes } from './auth';
 import type { RouteDeps } from './deps';
 import { healthRoutes } from './health';
 import { programRoutes } from './programs';
+import { reportRoutes } from './reports';
 import { unitRoutes } from './units';
 
 export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
@@ -11,4 +12,5 @@ export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app)
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(programRoutes(deps));
+  await app.register(reportRoutes(deps));
 };

@@ -1,0 +1,194 @@
+/**
+ * Official files from records: the database fills the document models of
+ * src/documents, the renderers lay them out. Nothing here is typed by hand
+ * except the narrative a database cannot write (left for the officer).
+ */
+import { and, asc, eq, like, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { contributions, decisions, documentsIssued, programs, units } from '../../db/schema';
+import { RECOGNITION_STATUSES } from '../../core/cycle/status';
+import {
+  renderAreaList, renderCertificates, renderRecognitionDecision, renderYearReport, renderYearTables, standardDecisionArticles,
+  type Issuer, type RecognizedAreaRow, type Signature, type YearReportModel,
+} from '../../documents/index';
+import { notFound } from '../errors';
+import { recognizedAreas, type RecognizedArea } from './areas';
+import { failedCriteriaRanking, programSummary, programSummaryByUnit } from './summary';
+
+export const REPORT_KINDS = ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'giay-cong-nhan', 'danh-sach'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface ReportInput { programCode: string; year: number; unitId: number }
+
+const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
+
+/** The People's Committee of a unit, in header form: "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LAI CHÂU". */
+async function issuerFor(db: Queryable, unitId: number): Promise<Issuer> {
+  const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+  if (!unit) throw notFound('đơn vị');
+  const [parent] = unit.parentId ? await db.select().from(units).where(eq(units.id, unit.parentId)) : [];
+  return {
+    authority: parent ? `UBND ${upper(parent.name)}` : null,
+    body: `Ủy ban nhân dân\n${unit.name.toLocaleLowerCase('vi-VN')}`,
+    shortName: `UBND ${unit.name.toLocaleLowerCase('vi-VN')}`,
+    place: unit.name.replace(/^(Thành phố|Tỉnh|Huyện|Thị xã|Phường|Xã|Thị trấn) /, ''),
+  };
+}
+
+/** Signature lines are left for the signer: the position prints, the name is written in by hand. */
+const signatureFor = (position = 'Chủ tịch', name = ''): Signature => ({ mode: 'TM.', collective: 'Ủy ban nhân dân', position, name });
+
+const rowOf = (a: RecognizedArea, order: number): RecognizedAreaRow => ({
+  order, areaName: a.name, communeName: a.commune, titleName: a.titleName, status: a.status, reward: a.reward || null,
+});
+
+async function programRow(db: Queryable, code: string) {
+  const [program] = await db.select().from(programs).where(eq(programs.code, code));
+  if (!program) throw notFound(`phong trào "${code}"`);
+  return program;
+}
+
+export async function yearReportModel(db: Queryable, input: ReportInput): Promise<YearReportModel> {
+  const program = await programRow(db, input.programCode);
+  const [summary, byUnit, failed, areas] = await Promise.all([
+    programSummary(db, input), programSummaryByUnit(db, input), failedCriteriaRanking(db, input), recognizedAreas(db, input),
+  ]);
+  const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId));
+  const inUnit = and(eq(units.id, sql`${contributions.unitId}`), like(units.path, `${root?.path ?? '/'}%`));
+  const [money] = await db
+    .select({
+      budget: sql<number>`coalesce(sum(${contributions.budgetAmount}), 0)::bigint`,
+      people: sql<number>`coalesce(sum(${contributions.peopleAmount}), 0)::bigint`,
+      land: sql<number>`coalesce(sum(${contributions.landM2}), 0)::bigint`,
+      workdays: sql<number>`coalesce(sum(${contributions.workdays}), 0)::bigint`,
+    })
+    .from(contributions)
+    .innerJoin(units, inUnit)
+    .where(and(eq(contributions.programId, program.id), eq(contributions.year, input.year)));
+  const docs = await db
+    .select()
+    .from(documentsIssued)
+    .innerJoin(units, eq(units.id, documentsIssued.unitId))
+    .where(and(eq(documentsIssued.programId, program.id), eq(documentsIssued.year, input.year), like(units.path, `${root?.path ?? '/'}%`)))
+    .orderBy(asc(documentsIssued.issuedOn));
+
+  const rewardKey = (a: RecognizedArea) => `${a.titleName}|${a.status}|${a.reward}`;
+  const rewards = new Map<string, { titleName: string; status: RecognizedArea['status']; count: number; amountPerArea: number }>();
+  for (const a of areas) {
+    const line = rewards.get(rewardKey(a)) ?? { titleName: a.titleName, status: a.status, count: 0, amountPerArea: a.reward };
+    line.count += 1;
+    rewards.set(rewardKey(a), line);
+  }
+  const issuer = await issuerFor(db, input.unitId);
+  return {
+    issuer,
+    number: '   /BC-UBND',
+    date: `${input.year}-12-31`,
+    recipients: ['Như trên', 'Lưu: VT'],
+    signature: signatureFor(),
+    title: `Kết quả ${program.name.charAt(0).toLocaleLowerCase('vi-VN')}${program.name.slice(1)} năm ${input.year}`,
+    programName: program.name,
+    year: input.year,
+    intro: [`Số liệu trong báo cáo được tổng hợp tự động từ hồ sơ đăng ký, kết quả thẩm định và các quyết định công nhận lưu trong hệ thống KDC.`],
+    figures: {
+      totalAreas: summary.areas,
+      titles: summary.titles.map((t) => ({ titleName: t.name, registered: t.registered, firstTime: t.firstTime, held: t.held, again: t.again })),
+      yearTarget: summary.yearTarget,
+      periodTarget: summary.periodTarget,
+      periodLabel: null,
+    },
+    communes: byUnit.map((u) => ({
+      communeName: u.unitName,
+      areas: u.areas,
+      registered: u.registered,
+      firstTime: u.titles.reduce((s, t) => s + t.firstTime, 0),
+      held: u.titles.reduce((s, t) => s + t.held, 0),
+      again: u.titles.reduce((s, t) => s + t.again, 0),
+    })),
+    failedCriteria: failed.slice(0, 10).map((f) => ({ code: f.code, text: f.text, areas: f.areas.map((a) => a.name) })),
+    rewards: [...rewards.values()].sort((a, b) => RECOGNITION_STATUSES.indexOf(a.status) - RECOGNITION_STATUSES.indexOf(b.status)),
+    contributions: { budget: Number(money?.budget ?? 0), people: Number(money?.people ?? 0), landM2: Number(money?.land ?? 0), workdays: Number(money?.workdays ?? 0) },
+    narrative: [{ heading: 'II. ĐÁNH GIÁ CHUNG', paragraphs: ['(Cán bộ phụ trách bổ sung nhận xét, đánh giá.)'] }],
+    documents: docs.map(({ documents_issued: d }) => ({ issuer: d.issuer, type: d.docType, number: d.number, date: d.issuedOn, summary: d.summary })),
+    funding: [],
+  };
+}
+
+/** The decision document of an issued (or draft) decision, with its annexed list. */
+export async function decisionFile(db: Queryable, decisionId: number): Promise<Buffer> {
+  const [decision] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
+  if (!decision) throw notFound('quyết định');
+  const program = await db.select().from(programs).where(eq(programs.id, decision.programId)).then((r) => r[0]!);
+  const areas = (await recognizedAreas(db, { programCode: program.code, year: decision.year, unitId: decision.issuingUnitId }))
+    .filter((a) => a.title === decision.titleCode);
+  const titleName = areas[0]?.titleName ?? decision.titleCode;
+  const issuer = await issuerFor(db, decision.issuingUnitId);
+  return renderRecognitionDecision({
+    issuer,
+    number: decision.number,
+    date: decision.issuedOn,
+    recipients: ['Như Điều 3', 'Lưu: VT'],
+    signature: signatureFor(decision.signerTitle ?? 'Chủ tịch', decision.signer),
+    title: `Về việc công nhận khu dân cư đạt danh hiệu "${titleName}" năm ${decision.year}`,
+    deciderTitle: upper(decision.issuingBody),
+    programName: program.name,
+    year: decision.year,
+    titleName,
+    legalBases: ['Căn cứ Luật Tổ chức chính quyền địa phương', 'Căn cứ Luật Thi đua, khen thưởng'],
+    articles: standardDecisionArticles({ titleName, year: decision.year, count: areas.length, rewarded: areas.some((a) => a.reward > 0), executors: 'Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan' }),
+    areas: areas.map((a, i) => rowOf(a, i + 1)),
+  });
+}
+
+async function certificatesFile(db: Queryable, input: ReportInput): Promise<Buffer> {
+  const areas = await recognizedAreas(db, input);
+  if (!areas.length) throw notFound(`khu dân cư được công nhận năm ${input.year}`);
+  const program = await programRow(db, input.programCode);
+  const decisionRows = await db.select().from(decisions)
+    .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued')));
+  const decision = decisionRows[0];
+  const issuer = await issuerFor(db, decision?.issuingUnitId ?? program.ownerUnitId);
+  return renderCertificates(areas.map((a) => ({
+    issuer,
+    grantorTitle: upper(decision?.issuingBody ?? issuer.shortName ?? issuer.body),
+    areaName: a.name,
+    communeName: a.commune,
+    titleName: a.titleName,
+    year: input.year,
+    status: a.status,
+    decision: { number: decision?.number ?? '', date: decision?.issuedOn ?? `${input.year}-11-18` },
+    date: decision?.issuedOn ?? `${input.year}-11-18`,
+    signature: signatureFor(decision?.signerTitle ?? 'Chủ tịch', decision?.signer ?? ''),
+  })));
+}
+
+/** One file of a programme year under a unit. */
+export async function renderReport(db: Queryable, input: ReportInput & { kind: ReportKind }): Promise<{ buffer: Buffer; extension: 'docx' | 'xlsx' }> {
+  switch (input.kind) {
+    case 'bao-cao':
+      return { buffer: await renderYearReport(await yearReportModel(db, input)), extension: 'docx' };
+    case 'bang-tong-hop':
+      return { buffer: await renderYearTables(await yearReportModel(db, input)), extension: 'xlsx' };
+    case 'danh-sach':
+      return { buffer: await renderAreaList((await recognizedAreas(db, input)).map(rowOf)), extension: 'xlsx' };
+    case 'giay-cong-nhan':
+      return { buffer: await certificatesFile(db, input), extension: 'docx' };
+    case 'quyet-dinh': {
+      // Only a decision issued by the report's unit or a unit under it: a ward officer does not
+      // receive the city's whole list through this door.
+      const program = await programRow(db, input.programCode);
+      const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId));
+      const [decision] = await db.select({ id: decisions.id }).from(decisions)
+        .innerJoin(units, eq(units.id, decisions.issuingUnitId))
+        .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued'), like(units.path, `${root?.path ?? '-'}%`)))
+        .orderBy(asc(decisions.issuedOn));
+      if (!decision) throw notFound(`quyết định công nhận năm ${input.year}`);
+      return { buffer: await decisionFile(db, decision.id), extension: 'docx' };
+    }
+  }
+}
+
+/** For `kdc report --format docx|xlsx`: the yearly report or its tables. */
+export async function renderReportFile(db: Queryable, input: ReportInput & { format: 'docx' | 'xlsx' }): Promise<Buffer> {
+  return (await renderReport(db, { ...input, kind: input.format === 'docx' ? 'bao-cao' : 'bang-tong-hop' })).buffer;
+}

@@ -1,0 +1,59 @@
+/** Figures of a programme: the yearly summary and the dashboard. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireProgram } from '../../app/programs/queries';
+import { reportUnitId } from '../../app/programs/report-unit';
+import { REPORT_KINDS, renderReport } from '../../app/reports/files';
+import { DOCX_MIME, XLSX_MIME } from '../../documents/index';
+import { failedCriteriaRanking, programSummary, programSummaryByUnit, yearSeries } from '../../app/reports/summary';
+import { requireActor } from '../auth';
+import type { RouteDeps } from './deps';
+import { codeParam, yearQuery } from './programs';
+
+const figuresQuery = z.object({ year: yearQuery, unit: z.coerce.number().int().positive().optional() });
+
+export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/programs/:code/summary', {
+    schema: { tags: ['reports'], summary: 'Số liệu tổng hợp trong năm (tính từ hồ sơ và quyết định)', params: codeParam, querystring: figuresQuery },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const program = await requireProgram(db, actor, request.params.code);
+    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    return programSummary(db, { programCode: program.code, year: request.query.year, unitId });
+  });
+
+  app.get('/api/programs/:code/dashboard', {
+    schema: { tags: ['reports'], summary: 'Bảng điều khiển: tổng hợp, theo đơn vị, theo năm, tiêu chí chưa đạt', params: codeParam, querystring: figuresQuery },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const program = await requireProgram(db, actor, request.params.code);
+    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    const { year } = request.query;
+    const [summary, byUnit, series, failedCriteria] = await Promise.all([
+      programSummary(db, { programCode: program.code, year, unitId }),
+      programSummaryByUnit(db, { programCode: program.code, year, unitId }),
+      yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year }),
+      failedCriteriaRanking(db, { programCode: program.code, year, unitId }),
+    ]);
+    return { summary, byUnit, series, failedCriteria };
+  });
+
+  app.get('/api/programs/:code/reports/:kind', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Tải văn bản, bảng biểu: bao-cao (DOCX), bang-tong-hop (XLSX), quyet-dinh (DOCX), giay-cong-nhan (DOCX), danh-sach (XLSX)',
+      params: codeParam.extend({ kind: z.enum(REPORT_KINDS, { error: 'loại báo cáo không hợp lệ' }) }),
+      querystring: figuresQuery,
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const program = await requireProgram(db, actor, request.params.code);
+    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    const { buffer, extension } = await renderReport(db, { programCode: program.code, year: request.query.year, unitId, kind: request.params.kind });
+    const filename = `${request.params.kind}-${program.code}-${request.query.year}.${extension}`;
+    return reply
+      .header('content-type', extension === 'docx' ? DOCX_MIME : XLSX_MIME)
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(buffer);
+  });
+};

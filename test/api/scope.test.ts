@@ -1,0 +1,105 @@
+/**
+ * Scope, endpoint by endpoint: logged in as `tanphong` (officer of phường
+ * Tân Phong), every route of the OpenAPI description is called with the
+ * units, registrations, files and users of phường Đoàn Kết, and must refuse
+ * (403/404) or return nothing of Đoàn Kết. A route added later without a case
+ * here fails the test, so the check cannot silently fall behind the API.
+ */
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceFiles, registrations, units, users } from '../../src/db/schema';
+import { demoServer, loginAs, type Client } from '../support/server';
+
+let server: Awaited<ReturnType<typeof demoServer>>;
+let tanphong: Client;
+const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0 };
+
+beforeAll(async () => {
+  server = await demoServer();
+  const { db } = server;
+  const [ward] = await db.select().from(units).where(eq(units.name, 'Phường Đoàn Kết'));
+  const [area] = await db.select().from(units).where(and(like(units.path, `${ward!.path}%`), eq(units.kind, 'to-dan-pho')));
+  const [reg] = await db.select().from(registrations).where(eq(registrations.unitId, area!.id));
+  const doanket = await loginAs(server.app, 'doanket');
+  const registrationId = reg?.id ?? (await doanket.post('/api/programs/laichau-tqpttd/registrations', { unitId: area!.id, year: 2026, titleCode: 'tqpttd', selfManagementContents: [] })).json().id;
+  const [file] = await db.insert(evidenceFiles).values({
+    registrationId, criterionCode: '1.1', filename: 'bien-ban.pdf', mimeType: 'application/pdf', size: 4, sha256: 'x', content: Buffer.from('%PDF'),
+  }).returning();
+  const [user] = await db.select().from(users).where(eq(users.username, 'doanket'));
+  Object.assign(dk, { ward: ward!.id, area: area!.id, registration: registrationId, evidence: file!.id, user: user!.id });
+  tanphong = await loginAs(server.app, 'tanphong');
+});
+afterAll(async () => { await server?.close(); });
+
+type Case = { url: string; payload?: unknown; expectList?: boolean };
+
+/** What to send to each route so that it touches Đoàn Kết. */
+function casesFor(method: string, path: string): Case[] | 'public' | null {
+  const p = `${method} ${path}`;
+  const year = 2026;
+  const table: Record<string, Case[] | 'public'> = {
+    'GET /api/health': 'public',
+    'POST /api/auth/login': 'public',
+    'POST /api/auth/logout': 'public',
+    'GET /api/auth/me': 'public',
+    'GET /api/units': [{ url: `/api/units?q=${encodeURIComponent('Đoàn Kết')}`, expectList: true }, { url: '/api/units?q=to%20dan%20pho', expectList: true }],
+    'GET /api/units/{id}': [{ url: `/api/units/${dk.ward}` }, { url: `/api/units/${dk.area}` }],
+    'GET /api/units/{id}/children': [{ url: `/api/units/${dk.ward}/children` }],
+    'GET /api/units/{id}/history': [{ url: `/api/units/${dk.area}/history` }],
+    'GET /api/programs': 'public',
+    'GET /api/programs/{code}': 'public',
+    'GET /api/programs/{code}/criteria': 'public',
+    'GET /api/programs/{code}/reports/{kind}': ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'giay-cong-nhan', 'danh-sach'].map((kind) => ({ url: `/api/programs/laichau-tqpttd/reports/${kind}?year=2024&unit=${dk.ward}` })),
+    'GET /api/programs/{code}/summary': [{ url: `/api/programs/laichau-tqpttd/summary?year=2024&unit=${dk.ward}` }],
+    'GET /api/programs/{code}/dashboard': [{ url: `/api/programs/laichau-tqpttd/dashboard?year=2024&unit=${dk.ward}` }],
+    'GET /api/programs/{code}/areas': [{ url: `/api/programs/laichau-tqpttd/areas?year=${year}&unit=${dk.ward}` }, { url: `/api/programs/laichau-tqpttd/areas?year=${year}`, expectList: true }],
+    'POST /api/programs/{code}/registrations': [{ url: '/api/programs/laichau-tqpttd/registrations', payload: { unitId: dk.area, year: 2027, titleCode: 'tqpttd', selfManagementContents: [] } }],
+    'GET /api/registrations/{id}': [{ url: `/api/registrations/${dk.registration}` }],
+    'PUT /api/registrations/{id}/scorecard': [{ url: `/api/registrations/${dk.registration}/scorecard`, payload: { stage: 'self', values: { '1.1': { value: true } } } }],
+    'POST /api/registrations/{id}/actions': [{ url: `/api/registrations/${dk.registration}/actions`, payload: { action: 'submit' } }],
+    'POST /api/registrations/{id}/recusals': [{ url: `/api/registrations/${dk.registration}/recusals`, payload: { reason: 'Thử' } }],
+    'POST /api/registrations/{id}/evidence': [{ url: `/api/registrations/${dk.registration}/evidence`, payload: {} }],
+    'GET /api/evidence/{id}': [{ url: `/api/evidence/${dk.evidence}` }],
+    'GET /api/programs/{code}/decisions': [{ url: `/api/programs/laichau-tqpttd/decisions?year=2024`, expectList: true }],
+    'POST /api/programs/{code}/decisions': [{ url: '/api/programs/laichau-tqpttd/decisions', payload: { year, titleCode: 'tqpttd', number: '1/QĐ-UBND', issuedOn: '2026-11-18', signer: 'X', signerTitle: 'Chủ tịch', issuingBody: 'UBND', registrationIds: [dk.registration] } }],
+    'GET /api/areas/{unitId}': [{ url: `/api/areas/${dk.area}?program=laichau-tqpttd` }],
+    'GET /api/me/tasks': [{ url: `/api/me/tasks?year=${year}`, expectList: true }],
+    'GET /api/users': [{ url: '/api/users', expectList: true }],
+    'POST /api/users': [{ url: '/api/users', payload: { username: 'ke-gian', displayName: 'Kẻ gian', password: 'matkhau123', role: 'officer', unitId: dk.ward } }],
+    'PATCH /api/users/{id}': [{ url: `/api/users/${dk.user}`, payload: { active: false } }],
+    'GET /api/audit': [{ url: `/api/audit?unit=${dk.ward}` }, { url: '/api/audit', expectList: true }],
+  };
+  return table[p] ?? null;
+}
+
+describe('tanphong cannot reach anything of phường Đoàn Kết', () => {
+  it('on every route of the API', async () => {
+    const spec = (await tanphong.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const unclassified: string[] = [];
+    const leaks: string[] = [];
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const cases = casesFor(method, path);
+        if (cases === null) { unclassified.push(`${method} ${path}`); continue; }
+        if (cases === 'public') continue;
+        for (const c of cases) {
+          const res = await tanphong.request({ method: method as 'GET', url: c.url, payload: c.payload as object });
+          if (c.expectList) {
+            if (res.statusCode === 200 && res.body.includes('Đoàn Kết')) leaks.push(`${method} ${c.url} → lists Đoàn Kết`);
+          } else if (![403, 404].includes(res.statusCode)) {
+            leaks.push(`${method} ${c.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+    }
+    expect(unclassified, 'routes without a scope case').toEqual([]);
+    expect(leaks).toEqual([]);
+  });
+
+  it('while doanket reads the same records', async () => {
+    const doanket = await loginAs(server.app, 'doanket');
+    expect((await doanket.get(`/api/units/${dk.area}`)).statusCode).toBe(200);
+    expect((await doanket.get(`/api/registrations/${dk.registration}`)).statusCode).toBe(200);
+    expect((await doanket.get(`/api/evidence/${dk.evidence}`)).statusCode).toBe(200);
+  });
+});
