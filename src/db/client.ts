@@ -31,6 +31,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; "memory://" or absent for an in-memory database. */
   dataDir?: string;
+  /** Where drizzle records applied migrations (PostgreSQL); tests give each schema its own. */
+  migrationsSchema?: string;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -43,7 +45,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(727001)');
-      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder, migrationsSchema: options.migrationsSchema });
     } finally {
       await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
       client.release();

@@ -261,6 +261,12 @@ export const decisions = pgTable('decisions', {
   createdAt: createdAt(),
 }, (t) => [index('decisions_program_year_idx').on(t.programId, t.year)]);
 
+/** The registrations a decision recognises (chosen in the draft, turned into recognitions on issue). */
+export const decisionRegistrations = pgTable('decision_registrations', {
+  decisionId: integer('decision_id').notNull(),
+  registrationId: integer('registration_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.decisionId, t.registrationId] })]);
+
 /**
  * A recognised area, the basis of every count. Written when a decision is
  * issued, or imported from records kept before the system (decision null).

@@ -7,12 +7,12 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceFiles, registrations, units, users } from '../../src/db/schema';
+import { decisions, evidenceFiles, registrations, units, users } from '../../src/db/schema';
 import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let tanphong: Client;
-const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0 };
+const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0, decision: 0 };
 
 beforeAll(async () => {
   server = await demoServer();
@@ -26,12 +26,13 @@ beforeAll(async () => {
     registrationId, criterionCode: '1.1', filename: 'bien-ban.pdf', mimeType: 'application/pdf', size: 4, sha256: 'x', content: Buffer.from('%PDF'),
   }).returning();
   const [user] = await db.select().from(users).where(eq(users.username, 'doanket'));
-  Object.assign(dk, { ward: ward!.id, area: area!.id, registration: registrationId, evidence: file!.id, user: user!.id });
+  const [decision] = await db.select().from(decisions);
+  Object.assign(dk, { ward: ward!.id, area: area!.id, registration: registrationId, evidence: file!.id, user: user!.id, decision: decision!.id });
   tanphong = await loginAs(server.app, 'tanphong');
 });
 afterAll(async () => { await server?.close(); });
 
-type Case = { url: string; payload?: unknown; expectList?: boolean };
+type Case = { url: string; payload?: unknown; expectList?: boolean; refused?: (body: Record<string, unknown>) => boolean };
 
 /** What to send to each route so that it touches Đoàn Kết. */
 function casesFor(method: string, path: string): Case[] | 'public' | null {
@@ -62,6 +63,14 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
     'GET /api/evidence/{id}': [{ url: `/api/evidence/${dk.evidence}` }],
     'GET /api/programs/{code}/decisions': [{ url: `/api/programs/laichau-tqpttd/decisions?year=2024`, expectList: true }],
     'POST /api/programs/{code}/decisions': [{ url: '/api/programs/laichau-tqpttd/decisions', payload: { year, titleCode: 'tqpttd', number: '1/QĐ-UBND', issuedOn: '2026-11-18', signer: 'X', signerTitle: 'Chủ tịch', issuingBody: 'UBND', registrationIds: [dk.registration] } }],
+    'POST /api/registrations/bulk-actions': [{
+      url: '/api/registrations/bulk-actions', payload: { ids: [dk.registration], action: 'submit' },
+      refused: (body) => (body.done as unknown[]).length === 0 && JSON.stringify(body.failed).includes('Không tìm thấy hồ sơ đăng ký'),
+    }],
+    // The city's decisions list areas of Đoàn Kết: a ward officer is not shown them.
+    'POST /api/decisions/{id}/issue': [{ url: `/api/decisions/${dk.decision}/issue` }],
+    'GET /api/decisions/{id}': [{ url: `/api/decisions/${dk.decision}` }],
+    'GET /api/decisions/{id}/document': [{ url: `/api/decisions/${dk.decision}/document` }],
     'GET /api/areas/{unitId}': [{ url: `/api/areas/${dk.area}?program=laichau-tqpttd` }],
     'GET /api/me/tasks': [{ url: `/api/me/tasks?year=${year}`, expectList: true }],
     'GET /api/users': [{ url: '/api/users', expectList: true }],
@@ -84,7 +93,9 @@ describe('tanphong cannot reach anything of phường Đoàn Kết', () => {
         if (cases === 'public') continue;
         for (const c of cases) {
           const res = await tanphong.request({ method: method as 'GET', url: c.url, payload: c.payload as object });
-          if (c.expectList) {
+          if (c.refused) {
+            if (res.statusCode !== 200 || !c.refused(res.json())) leaks.push(`${method} ${c.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          } else if (c.expectList) {
             if (res.statusCode === 200 && res.body.includes('Đoàn Kết')) leaks.push(`${method} ${c.url} → lists Đoàn Kết`);
           } else if (![403, 404].includes(res.statusCode)) {
             leaks.push(`${method} ${c.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);

@@ -17,7 +17,7 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const withSchema = new URL(url);
   withSchema.searchParams.set('options', `-c search_path=${schema}`);
-  const database = await openDatabase({ url: withSchema.toString() });
+  const database = await openDatabase({ url: withSchema.toString(), migrationsSchema: schema });
   return {
     ...database,
     close: async () => {

@@ -5,6 +5,9 @@ import type { RouteDeps } from './deps';
 import { healthRoutes } from './health';
 import { programRoutes } from './programs';
 import { reportRoutes } from './reports';
+import { cycleRoutes } from './cycle';
+import { decisionRoutes } from './decisions';
+import { userRoutes } from './users';
 import { unitRoutes } from './units';
 
 export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
@@ -13,4 +16,7 @@ export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app)
   await app.register(unitRoutes(deps));
   await app.register(programRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(cycleRoutes(deps));
+  await app.register(decisionRoutes(deps));
+  await app.register(userRoutes(deps));
 };
