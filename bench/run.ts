@@ -4,9 +4,11 @@
  * `npm run bench -- evaluate`.
  */
 import { benchEvaluate } from './evaluate';
+import { benchWebBundle } from './web-bundle';
 
 const benches: Record<string, () => Promise<string[]> | string[]> = {
   evaluate: benchEvaluate,
+  web: benchWebBundle,
 };
 
 const only = process.argv.slice(2);
