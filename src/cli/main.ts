@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCriteriaCommands } from './commands/criteria';
 import { registerEvaluateCommand } from './commands/evaluate';
+import { registerBackupCommands } from './commands/backup';
 import { registerReportCommand } from './commands/report';
 import { registerServerCommands } from './commands/serve';
 import { AppError } from '../app/errors';
@@ -43,6 +44,7 @@ registerCriteriaCommands(program);
 registerEvaluateCommand(program);
 registerServerCommands(program);
 registerReportCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
