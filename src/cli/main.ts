@@ -7,6 +7,7 @@ import { registerCriteriaCommands } from './commands/criteria';
 import { registerEvaluateCommand } from './commands/evaluate';
 import { registerBackupCommands } from './commands/backup';
 import { registerReportCommand } from './commands/report';
+import { registerReorganizeCommands } from './commands/reorganize';
 import { registerServerCommands } from './commands/serve';
 import { AppError } from '../app/errors';
 import { CliError } from './errors';
@@ -45,6 +46,7 @@ registerEvaluateCommand(program);
 registerServerCommands(program);
 registerReportCommand(program);
 registerBackupCommands(program);
+registerReorganizeCommands(program);
 
 try {
   await program.parseAsync(process.argv);
