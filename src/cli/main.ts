@@ -7,6 +7,7 @@ import { registerCriteriaCommands } from './commands/criteria';
 import { registerEvaluateCommand } from './commands/evaluate';
 import { registerBackupCommands } from './commands/backup';
 import { registerReportCommand } from './commands/report';
+import { registerImportCommands } from './commands/import';
 import { registerReorganizeCommands } from './commands/reorganize';
 import { registerServerCommands } from './commands/serve';
 import { AppError } from '../app/errors';
@@ -47,6 +48,7 @@ registerServerCommands(program);
 registerReportCommand(program);
 registerBackupCommands(program);
 registerReorganizeCommands(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);
