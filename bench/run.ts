@@ -5,10 +5,12 @@
  */
 import { benchEvaluate } from './evaluate';
 import { benchWebBundle } from './web-bundle';
+import { benchNational } from './national';
 
 const benches: Record<string, () => Promise<string[]> | string[]> = {
   evaluate: benchEvaluate,
   web: benchWebBundle,
+  national: benchNational,
 };
 
 const only = process.argv.slice(2);
