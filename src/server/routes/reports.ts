@@ -1,4 +1,5 @@
 /** Figures of a programme: the yearly summary and the dashboard. */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireProgram } from '../../app/programs/queries';
@@ -13,21 +14,23 @@ import { codeParam, yearQuery } from './programs';
 const figuresQuery = z.object({ year: yearQuery, unit: z.coerce.number().int().positive().optional() });
 
 export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  /** The programme and the unit a report covers, checked against the caller's scope. */
+  const reportScope = async (request: FastifyRequest, code: string, unit?: number) => {
+    const actor = requireActor(request);
+    const program = await requireProgram(db, actor, code);
+    return { program, unitId: await reportUnitId(db, actor, program, unit) };
+  };
   app.get('/api/programs/:code/summary', {
     schema: { tags: ['reports'], summary: 'Số liệu tổng hợp trong năm (tính từ hồ sơ và quyết định)', params: codeParam, querystring: figuresQuery },
   }, async (request) => {
-    const actor = requireActor(request);
-    const program = await requireProgram(db, actor, request.params.code);
-    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
     return programSummary(db, { programCode: program.code, year: request.query.year, unitId });
   });
 
   app.get('/api/programs/:code/dashboard', {
     schema: { tags: ['reports'], summary: 'Bảng điều khiển: tổng hợp, theo đơn vị, theo năm, tiêu chí chưa đạt', params: codeParam, querystring: figuresQuery },
   }, async (request) => {
-    const actor = requireActor(request);
-    const program = await requireProgram(db, actor, request.params.code);
-    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
     const { year } = request.query;
     const [summary, byUnit, series, failedCriteria] = await Promise.all([
       programSummary(db, { programCode: program.code, year, unitId }),
@@ -46,9 +49,7 @@ export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
       querystring: figuresQuery,
     },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    const program = await requireProgram(db, actor, request.params.code);
-    const unitId = await reportUnitId(db, actor, program, request.query.unit);
+    const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
     const { buffer, extension } = await renderReport(db, { programCode: program.code, year: request.query.year, unitId, kind: request.params.kind });
     const filename = `${request.params.kind}-${program.code}-${request.query.year}.${extension}`;
     return reply
