@@ -7,12 +7,12 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisions, evidenceFiles, registrations, units, users } from '../../src/db/schema';
+import { decisions, evidenceFiles, recognitions, registrations, units, users } from '../../src/db/schema';
 import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let tanphong: Client;
-const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0, decision: 0 };
+const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0, decision: 0, recognition: 0 };
 
 beforeAll(async () => {
   server = await demoServer();
@@ -27,7 +27,8 @@ beforeAll(async () => {
   }).returning();
   const [user] = await db.select().from(users).where(eq(users.username, 'doanket'));
   const [decision] = await db.select().from(decisions);
-  Object.assign(dk, { ward: ward!.id, area: area!.id, registration: registrationId, evidence: file!.id, user: user!.id, decision: decision!.id });
+  const [recognition] = await db.select().from(recognitions).where(eq(recognitions.unitId, area!.id));
+  Object.assign(dk, { ward: ward!.id, area: area!.id, registration: registrationId, evidence: file!.id, user: user!.id, decision: decision!.id, recognition: recognition!.id });
   tanphong = await loginAs(server.app, 'tanphong');
 });
 afterAll(async () => { await server?.close(); });
@@ -71,6 +72,10 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
     'POST /api/decisions/{id}/issue': [{ url: `/api/decisions/${dk.decision}/issue` }],
     'GET /api/decisions/{id}': [{ url: `/api/decisions/${dk.decision}` }],
     'GET /api/decisions/{id}/document': [{ url: `/api/decisions/${dk.decision}/document` }],
+    'GET /api/programs/{code}/records': [{ url: `/api/programs/laichau-tqpttd/records?year=2024&unit=${dk.ward}` }],
+    'POST /api/programs/{code}/contributions': [{ url: '/api/programs/laichau-tqpttd/contributions', payload: { year: 2024, unitId: dk.area, budgetAmount: 1000 } }],
+    'POST /api/programs/{code}/documents-issued': [{ url: '/api/programs/laichau-tqpttd/documents-issued', payload: { year: 2024, unitId: dk.ward, issuer: 'UBND', docType: 'Kế hoạch', number: '1/KH', issuedOn: '2024-01-02', summary: 'x' } }],
+    'POST /api/rewards-paid': [{ url: '/api/rewards-paid', payload: { recognitionId: dk.recognition, amount: 500000, paidOn: '2024-11-20' } }],
     'GET /api/areas/{unitId}': [{ url: `/api/areas/${dk.area}?program=laichau-tqpttd` }],
     'GET /api/me/tasks': [{ url: `/api/me/tasks?year=${year}`, expectList: true }],
     'GET /api/users': [{ url: '/api/users', expectList: true }],

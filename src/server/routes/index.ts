@@ -8,6 +8,7 @@ import { reportRoutes } from './reports';
 import { cycleRoutes } from './cycle';
 import { decisionRoutes } from './decisions';
 import { userRoutes } from './users';
+import { recordRoutes } from './records';
 import { unitRoutes } from './units';
 
 export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
@@ -19,4 +20,5 @@ export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app)
   await app.register(cycleRoutes(deps));
   await app.register(decisionRoutes(deps));
   await app.register(userRoutes(deps));
+  await app.register(recordRoutes(deps));
 };
