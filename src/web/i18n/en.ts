@@ -80,5 +80,6 @@ export const en: Dictionary = {
   children: 'Units under it',
   households: 'Households',
   program: 'Programme',
+  settings: 'Settings and users',
   none: 'None',
 };

@@ -78,6 +78,7 @@ export const vi = {
   children: 'Đơn vị trực thuộc',
   households: 'Số hộ',
   program: 'Phong trào',
+  settings: 'Cài đặt, người dùng',
   none: 'Chưa có',
 } as const;
 
