@@ -5,6 +5,7 @@ import { api, setCsrf, type User } from './api';
 import { dictionaries, I18nContext, type Lang } from './i18n/index';
 import { go, useRoute } from './route';
 import { Login } from './screens/Login';
+import { setLabelLanguage } from './labels';
 import { Home } from './screens/Home';
 import { Units } from './screens/Units';
 import { Area } from './screens/Area';
@@ -26,6 +27,7 @@ export function App() {
   const route = useRoute();
   const i18n = useMemo(() => ({ t: dictionaries[lang], lang, toggle: () => { const next = lang === 'vi' ? 'en' : 'vi'; localStorage.setItem('kdc-lang', next); setLang(next); } }), [lang]);
   const t = i18n.t;
+  setLabelLanguage(lang);
 
   useEffect(() => {
     api<{ user: User; csrfToken: string }>('GET', '/api/auth/me').then(

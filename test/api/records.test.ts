@@ -40,5 +40,8 @@ describe('records and downloads', () => {
     expect(decisionXml).toContain('2456/QĐ-UBND');
     expect(decisionXml).toContain('Bản Lò Suối Tùng');
     expect((await thanhpho.get('/api/programs/laichau-tqpttd/reports/giay-cong-nhan?year=2024')).statusCode).toBe(200);
+    const notice = await thanhpho.get('/api/programs/laichau-tqpttd/reports/thong-bao?year=2024');
+    const noticeXml = await (await JSZip.loadAsync(notice.rawPayload)).file('word/document.xml')!.async('string');
+    expect(noticeXml).toContain('Bản Thành Công');
   });
 });

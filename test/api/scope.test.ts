@@ -51,7 +51,7 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
     'GET /api/programs': 'public',
     'GET /api/programs/{code}': 'public',
     'GET /api/programs/{code}/criteria': 'public',
-    'GET /api/programs/{code}/reports/{kind}': ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'giay-cong-nhan', 'danh-sach'].map((kind) => ({ url: `/api/programs/laichau-tqpttd/reports/${kind}?year=2024&unit=${dk.ward}` })),
+    'GET /api/programs/{code}/reports/{kind}': ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'thong-bao', 'giay-cong-nhan', 'danh-sach'].map((kind) => ({ url: `/api/programs/laichau-tqpttd/reports/${kind}?year=2024&unit=${dk.ward}` })),
     'GET /api/programs/{code}/summary': [{ url: `/api/programs/laichau-tqpttd/summary?year=2024&unit=${dk.ward}` }],
     'GET /api/programs/{code}/dashboard': [{ url: `/api/programs/laichau-tqpttd/dashboard?year=2024&unit=${dk.ward}` }],
     'GET /api/programs/{code}/areas': [{ url: `/api/programs/laichau-tqpttd/areas?year=${year}&unit=${dk.ward}` }, { url: `/api/programs/laichau-tqpttd/areas?year=${year}`, expectList: true }],

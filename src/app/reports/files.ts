@@ -3,19 +3,20 @@
  * src/documents, the renderers lay them out. Nothing here is typed by hand
  * except the narrative a database cannot write (left for the officer).
  */
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { contributions, decisions, documentsIssued, programs, units } from '../../db/schema';
+import { contributions, decisions, documentsIssued, programTitles, programs, registrations, units } from '../../db/schema';
 import { RECOGNITION_STATUSES } from '../../core/cycle/status';
 import {
-  renderAreaList, renderCertificates, renderRecognitionDecision, renderYearReport, renderYearTables, standardDecisionArticles,
+  renderAreaList, renderCertificates, renderCouncilConclusion, renderRecognitionDecision, renderYearReport, renderYearTables, standardDecisionArticles,
   type Issuer, type RecognizedAreaRow, type Signature, type YearReportModel,
 } from '../../documents/index';
 import { notFound } from '../errors';
 import { recognizedAreas, type RecognizedArea } from './areas';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit } from './summary';
 
-export const REPORT_KINDS = ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'giay-cong-nhan', 'danh-sach'] as const;
+export const REPORT_KINDS = ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'thong-bao', 'giay-cong-nhan', 'danh-sach'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface ReportInput { programCode: string; year: number; unitId: number }
@@ -162,6 +163,31 @@ async function certificatesFile(db: Queryable, input: ReportInput): Promise<Buff
   })));
 }
 
+/** The council's meeting-conclusion notice: every area it considered this year, recommended or not, with reasons. */
+async function councilNoticeFile(db: Queryable, input: ReportInput): Promise<Buffer> {
+  const program = await programRow(db, input.programCode);
+  const [root] = await db.select().from(units).where(eq(units.id, input.unitId));
+  const parent = alias(units, 'parent');
+  const rows = await db
+    .select({ areaName: units.name, communeName: parent.name, recommended: registrations.councilRecommended, reason: registrations.councilReason, titleCode: registrations.titleCode })
+    .from(registrations)
+    .innerJoin(units, eq(units.id, registrations.unitId))
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(and(eq(registrations.programId, program.id), eq(registrations.year, input.year), isNotNull(registrations.councilRecommended), like(units.path, `${root?.path ?? '-'}%`)))
+    .orderBy(asc(units.path));
+  if (!rows.length) throw notFound(`kết quả xét của hội đồng năm ${input.year}`);
+  const [title] = await db.select().from(programTitles).where(and(eq(programTitles.programId, program.id), eq(programTitles.code, rows[0]!.titleCode ?? '')));
+  const issuer = await issuerFor(db, program.ownerUnitId);
+  return renderCouncilConclusion({
+    issuer, number: '   /TB-HĐ', date: `${input.year}-11-10`, recipients: ['Các thành viên Hội đồng', 'Lưu: VT'], signature: { mode: null, position: 'Chủ tịch Hội đồng', name: '' },
+    title: `Kết luận cuộc họp Hội đồng xét đề nghị công nhận năm ${input.year}`, councilName: `Hội đồng xét đề nghị công nhận ${issuer.shortName ?? ''}`.trim(),
+    programName: program.name, year: input.year, titleName: title?.name ?? '', meeting: { date: `${input.year}-11-10`, place: issuer.shortName ?? issuer.body },
+    chair: { name: '', position: 'Chủ tịch Hội đồng' }, attendees: ['Các thành viên Hội đồng'],
+    areas: rows.map((r, i) => ({ order: i + 1, areaName: r.areaName, communeName: r.communeName, recommended: Boolean(r.recommended), reason: r.reason })),
+    conclusions: [],
+  });
+}
+
 /** One file of a programme year under a unit. */
 export async function renderReport(db: Queryable, input: ReportInput & { kind: ReportKind }): Promise<{ buffer: Buffer; extension: 'docx' | 'xlsx' }> {
   switch (input.kind) {
@@ -171,6 +197,8 @@ export async function renderReport(db: Queryable, input: ReportInput & { kind: R
       return { buffer: await renderYearTables(await yearReportModel(db, input)), extension: 'xlsx' };
     case 'danh-sach':
       return { buffer: await renderAreaList((await recognizedAreas(db, input)).map(rowOf)), extension: 'xlsx' };
+    case 'thong-bao':
+      return { buffer: await councilNoticeFile(db, input), extension: 'docx' };
     case 'giay-cong-nhan':
       return { buffer: await certificatesFile(db, input), extension: 'docx' };
     case 'quyet-dinh': {

@@ -79,6 +79,15 @@ export const vi = {
   households: 'Số hộ',
   program: 'Phong trào',
   settings: 'Cài đặt, người dùng',
+  criteriaByYear: 'Bộ tiêu chí theo năm',
+  version: 'phiên bản',
+  chain: 'quyết định công nhận:',
+  users: 'Người dùng',
+  locked: 'Đã khóa',
+  fullName: 'Họ và tên',
+  role: 'Vai trò',
+  unitId: 'Mã số đơn vị',
+  createUser: 'Tạo người dùng',
   none: 'Chưa có',
 } as const;
 

@@ -6,6 +6,7 @@ import { CURRENT_YEAR, PROGRAM } from '../App';
 import { formatDate } from '../../core/text/format';
 import { Loaded, useLoad } from '../components/Load';
 import { useT } from '../i18n/index';
+import { decisionStatusLabel } from '../labels';
 
 interface DecisionRow { id: number; number: string; issuedOn: string; status: string; areaCount: number; year: number }
 interface AreaRow { unitName: string; communeName: string | null; registrationId: number | null }
@@ -33,7 +34,7 @@ export function Decisions() {
       <Title order={2}>{t.decisions}</Title>
       <Loaded state={list}>{(rows) => (
         <Table><Table.Tbody>{rows.map((d) => (
-          <Table.Tr key={d.id}><Table.Td>{d.year}</Table.Td><Table.Td><a href={`/api/decisions/${d.id}/document`}>{d.number}</a></Table.Td><Table.Td>{formatDate(d.issuedOn)}</Table.Td><Table.Td>{d.areaCount}</Table.Td><Table.Td><Badge variant="light">{d.status === 'issued' ? 'Đã ban hành' : 'Dự thảo'}</Badge></Table.Td></Table.Tr>
+          <Table.Tr key={d.id}><Table.Td>{d.year}</Table.Td><Table.Td><a href={`/api/decisions/${d.id}/document`}>{d.number}</a></Table.Td><Table.Td>{formatDate(d.issuedOn)}</Table.Td><Table.Td>{d.areaCount}</Table.Td><Table.Td><Badge variant="light">{decisionStatusLabel(d.status)}</Badge></Table.Td></Table.Tr>
         ))}</Table.Tbody></Table>
       )}</Loaded>
       <Title order={3} size="h4">{t.draftDecision} {CURRENT_YEAR}</Title>
