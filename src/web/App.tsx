@@ -13,6 +13,7 @@ import { Registration } from './screens/Registration';
 import { Review } from './screens/Review';
 import { Decisions } from './screens/Decisions';
 import { Settings } from './screens/Settings';
+import { RecordsScreen } from './screens/Records';
 
 // ECharts is large: the dashboard loads only when opened.
 const Dashboard = lazy(() => import('./screens/Dashboard'));
@@ -40,7 +41,7 @@ export function App() {
   if (user === null) return <I18nContext.Provider value={i18n}><Login onLogin={setUser} /></I18nContext.Provider>;
 
   const [screen, id] = route;
-  const nav = [['', t.home], ['units', t.units], ['review', t.review], ['decisions', t.decisions], ['dashboard', t.dashboard], ['settings', t.settings]] as const;
+  const nav = [['', t.home], ['units', t.units], ['review', t.review], ['decisions', t.decisions], ['dashboard', t.dashboard], ['records', t.records], ['settings', t.settings]] as const;
   const logout = async () => { await api('POST', '/api/auth/logout'); setUser(null); go(''); };
 
   return (
@@ -72,6 +73,7 @@ export function App() {
               screen === 'review' ? <Review /> :
               screen === 'decisions' ? <Decisions /> :
               screen === 'settings' ? <Settings user={user} /> :
+              screen === 'records' ? <RecordsScreen /> :
               screen === 'dashboard' ? <Dashboard key={id ?? ''} initialYear={id ? Number(id) : undefined} /> :
               <Home user={user} />}
           </Suspense>

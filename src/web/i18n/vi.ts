@@ -88,6 +88,16 @@ export const vi = {
   role: 'Vai trò',
   unitId: 'Mã số đơn vị',
   createUser: 'Tạo người dùng',
+  records: 'Kinh phí, văn bản',
+  contributions: 'Kinh phí, đất hiến, ngày công',
+  documentsIssued: 'Văn bản đã ban hành',
+  budget: 'Ngân sách (đồng)',
+  people: 'Nhân dân đóng góp (đồng)',
+  land: 'Đất hiến (m²)',
+  workdays: 'Ngày công',
+  save: 'Lưu',
+  docType: 'Loại văn bản',
+  summaryText: 'Trích yếu',
   none: 'Chưa có',
 } as const;
 
