@@ -1,5 +1,6 @@
 /** What needs the caller's action this season, and the deadlines coming and overdue. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { programDeadlines, programs, registrations, units } from '../../db/schema';
 import { CAPABILITIES, type Actor, type Capability } from '../actor';
@@ -13,10 +14,12 @@ const NEXT_ACTION: Record<string, { action: 'self-assess' | 'appraise' | 'review
 };
 
 export async function myTasks(db: Queryable, actor: Actor, year: number, today = new Date()) {
+  const parent = alias(units, 'parent');
   const rows = await db
-    .select({ reg: registrations, unitName: units.name, path: units.path, programCode: programs.code })
+    .select({ reg: registrations, unitName: units.name, communeName: parent.name, path: units.path, programCode: programs.code })
     .from(registrations)
     .innerJoin(units, eq(units.id, registrations.unitId))
+    .leftJoin(parent, eq(parent.id, units.parentId))
     .innerJoin(programs, eq(programs.id, registrations.programId))
     .where(and(eq(registrations.year, year), inArray(registrations.status, Object.keys(NEXT_ACTION)), unitScopeCondition(actor)))
     .orderBy(asc(units.path));
@@ -24,7 +27,7 @@ export async function myTasks(db: Queryable, actor: Actor, year: number, today =
     const next = NEXT_ACTION[r.reg.status]!;
     const roles: readonly string[] = CAPABILITIES[next.capability];
     if (!actor.grants.some((g) => roles.includes(g.role)) || !coversPath(actor, r.path, next.capability)) return [];
-    return [{ registrationId: r.reg.id, unitId: r.reg.unitId, unitName: r.unitName, programCode: r.programCode, status: r.reg.status, action: next.action }];
+    return [{ registrationId: r.reg.id, unitId: r.reg.unitId, unitName: r.unitName, communeName: r.communeName, programCode: r.programCode, status: r.reg.status, action: next.action }];
   });
   const programRows = await db.select({ id: programs.id, code: programs.code, ownerPath: units.path }).from(programs).innerJoin(units, eq(units.id, programs.ownerUnitId));
   const mine = programRows.filter((p) => coversPath(actor, p.ownerPath) || actor.grants.some((g) => g.unitPath.startsWith(p.ownerPath)));

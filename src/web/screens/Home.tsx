@@ -7,7 +7,7 @@ import { Loaded, useLoad } from '../components/Load';
 import { useT } from '../i18n/index';
 import { stepLabel } from '../labels';
 
-interface Tasks { tasks: Array<{ registrationId: number; unitName: string; status: string; action: string }>; deadlines: Array<{ label: string; date: string; overdue: boolean }> }
+interface Tasks { tasks: Array<{ registrationId: number; unitName: string; communeName: string | null; status: string; action: string }>; deadlines: Array<{ label: string; date: string; overdue: boolean }> }
 
 export function Home({ user }: { user: User }) {
   const { t } = useT();
@@ -20,7 +20,7 @@ export function Home({ user }: { user: User }) {
           {data.tasks.length === 0 && <Text>{t.noTasks}</Text>}
           {data.tasks.map((task) => (
             <Card key={task.registrationId} withBorder component="a" href={`#/registration/${task.registrationId}`}>
-              <Group justify="space-between"><Text fw={600}>{task.unitName}</Text><Badge>{stepLabel(task.status)}</Badge></Group>
+              <Group justify="space-between"><Text fw={600}>{task.unitName}{task.communeName ? ` — ${task.communeName}` : ''}</Text><Badge>{stepLabel(task.status)}</Badge></Group>
             </Card>
           ))}
           <Title order={3} size="h4">{t.deadlines}</Title>
