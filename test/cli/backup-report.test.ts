@@ -39,5 +39,5 @@ describe('kdc backup, restore and report on embedded data', () => {
     const missing = runKdc(['report', '--program', 'laichau-tqpttd', '--year', '2024', '--unit', 'Tỉnh Lai Châu > Phường Không Có'], { env: { KDC_DATA_DIR: source } });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/^Lỗi: Không tìm thấy đơn vị/);
-  });
+  }, 240_000); // seven processes, each opening an embedded database
 });

@@ -32,7 +32,7 @@ const itemArb = fc.record({
 });
 
 describe('kdc evaluate', () => {
-  it('keeps the JSON contract on 3,000 random scorecards, in order, agreeing with the engine', () => {
+  it('keeps the JSON contract on 3,000 random scorecards, in order, agreeing with the engine', { timeout: 180_000 }, () => {
     const items = fc.sample(itemArb, { numRuns: 3000, seed: 42 });
     const result = runKdc(['evaluate', '--set', 'laichau-tqpttd', '--input', file('random.json', items), '--format', 'json']);
     expect(result.stderr).toBe('');
