@@ -17,13 +17,20 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: actor?.userId ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    unitId: entry.unitId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await recordAuditMany(db, actor, [entry]);
+}
+
+/** Many entries at once (an import), in chunks the driver accepts; same transaction rules as recordAudit. */
+export async function recordAuditMany(db: Queryable, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((entry) => ({
+      actorId: actor?.userId ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      unitId: entry.unitId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })));
+  }
 }

@@ -94,11 +94,11 @@ describe('import of units and title history', () => {
     const error = await importUnits(database.db, null, Buffer.from(bad), 'loi.csv').catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     const message = (error as AppError).message;
-    expect(message).toContain('dòng 3, cột code: mã "TN-Y1" trùng với dòng 2');
-    expect(message).toContain('dòng 3, cột kind: loại đơn vị "làng" không hợp lệ');
-    expect(message).toContain('dòng 3, cột parent: không tìm thấy đơn vị cấp trên "KHONG-CO"');
-    expect(message).toContain('dòng 3, cột households: "-5" không phải số nguyên không âm');
-    expect(message).toContain('dòng 4, cột B: ô dài 10000 ký tự, tối đa 1000');
+    expect(message).toContain('dòng 3, cột A (code): mã "TN-Y1" trùng với dòng 2');
+    expect(message).toContain('dòng 3, cột C (kind): loại đơn vị "làng" không hợp lệ');
+    expect(message).toContain('dòng 3, cột D (parent): không tìm thấy đơn vị cấp trên "KHONG-CO"');
+    expect(message).toContain('dòng 3, cột E (households): "-5" không phải số nguyên không âm');
+    expect(message).toContain('dòng 4, cột B: ô dài 10.000 ký tự, tối đa 1.000');
     expect(await rowCount()).toEqual(before);
   });
 

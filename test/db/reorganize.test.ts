@@ -15,7 +15,7 @@ afterAll(async () => { await database?.close(); });
 describe('reorganisation (the 2025 reform, illustrated)', () => {
   it('merging two wards into a new ward of the province keeps their areas, history and lineage', async () => {
     const { db } = database;
-    const { target } = await mergeUnits(db, {
+    const { target } = await mergeUnits(db, null, {
       date: '2025-07-01', into: 'Tỉnh Lai Châu > Phường Tân Phong',
       from: ['Tỉnh Lai Châu > Thành phố Lai Châu > Phường Tân Phong', 'Tỉnh Lai Châu > Thành phố Lai Châu > Phường Quyết Thắng'],
       legalBasis: 'Minh họa cải cách 2025',
@@ -34,7 +34,7 @@ describe('reorganisation (the 2025 reform, illustrated)', () => {
 
   it('renames a unit, and refuses to close one that still has units under it', async () => {
     const { db } = database;
-    await renameUnit(db, { date: '2025-07-01', unit: 'LC-TP', name: 'Thành phố Lai Châu (trước 2025)' });
-    await expect(closeUnit(db, { date: '2025-07-01', unit: 'LC-TP' })).rejects.toThrow('còn 5 đơn vị trực thuộc');
+    await renameUnit(db, null, { date: '2025-07-01', unit: 'LC-TP', name: 'Thành phố Lai Châu (trước 2025)' });
+    await expect(closeUnit(db, null, { date: '2025-07-01', unit: 'LC-TP' })).rejects.toThrow('còn 5 đơn vị trực thuộc');
   });
 });

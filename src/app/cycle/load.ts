@@ -2,7 +2,7 @@
  * Loading a registration with everything a cycle step needs, after checking
  * the caller may act on its area in the given capacity.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { programs, programTitles, recognitions, registrations, units } from '../../db/schema';
 import type { AreaKind, CommuneKind } from '../../core/criteria/schema';
@@ -51,4 +51,18 @@ export async function historyOf(db: Queryable, programId: number, unitId: number
 
 export async function setFor(db: Queryable, programId: number, year: number) {
   return programCriteriaSet(db, programId, year);
+}
+
+/** historyOf for many areas at once (an import): one query, a list per area. */
+export async function historiesOf(db: Queryable, programId: number, unitIds: number[], year: number): Promise<Map<number, HeldTitle[]>> {
+  const out = new Map<number, HeldTitle[]>();
+  for (let i = 0; i < unitIds.length; i += 5000) {
+    const rows = await db
+      .select({ unitId: recognitions.unitId, year: recognitions.year, level: programTitles.levelCode })
+      .from(recognitions)
+      .innerJoin(programTitles, and(eq(programTitles.programId, recognitions.programId), eq(programTitles.code, recognitions.titleCode)))
+      .where(and(eq(recognitions.programId, programId), inArray(recognitions.unitId, unitIds.slice(i, i + 5000)), lt(recognitions.year, year), eq(recognitions.revoked, false)));
+    for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), { year: r.year, level: r.level }]);
+  }
+  return out;
 }

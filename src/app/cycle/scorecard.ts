@@ -11,7 +11,7 @@ import { recusals, scorecardValues, units, verdicts } from '../../db/schema';
 import type { CriteriaSet } from '../../core/criteria/schema';
 import { evaluate } from '../../core/evaluation/evaluate';
 import { checkScorecard } from '../../core/evaluation/scorecard';
-import type { CriterionValue, Scorecard } from '../../core/evaluation/types';
+import type { CriterionValue, Scorecard, Verdict } from '../../core/evaluation/types';
 import { editableBy, type Step } from '../../core/cycle/workflow';
 import { nfc } from '../../core/text/normalize';
 import type { Actor } from '../actor';
@@ -45,6 +45,11 @@ export function completeScorecard(set: CriteriaSet, rows: Array<{ criterionCode:
     if (value !== null && value !== undefined) values[row.criterionCode] = value;
   }
   return checkScorecard(set, values).length ? null : values;
+}
+
+/** A verdict as the verdicts table keeps it: once per registration and stage, with the set version it used. */
+export function storedVerdict(criteriaSetId: number, verdict: Verdict) {
+  return { criteriaSetId, recognized: verdict.recognized, levelCode: verdict.title, failedCriteria: verdict.failedCriteria, result: verdict, computedAt: new Date() };
 }
 
 export async function saveScorecard(db: Db, actor: Actor, id: number, input: { stage: Stage; values: Record<string, ValueInput> }) {
@@ -84,7 +89,7 @@ export async function saveScorecard(db: Db, actor: Actor, id: number, input: { s
     let verdict = null;
     if (complete) {
       verdict = evaluate(set, { profile: profileOf(unit, parent), values: complete, year: registration.year, history: await historyOf(tx, registration.programId, unit.id, registration.year) });
-      const stored = { criteriaSetId: setId, recognized: verdict.recognized, levelCode: verdict.title, failedCriteria: verdict.failedCriteria, result: verdict, computedAt: new Date() };
+      const stored = storedVerdict(setId, verdict);
       await tx.insert(verdicts).values({ registrationId: registration.id, stage: input.stage, ...stored })
         .onConflictDoUpdate({ target: [verdicts.registrationId, verdicts.stage], set: stored });
     }

@@ -1,59 +1,108 @@
 /**
  * Importing recognitions made before KDC (unit, year, title): validated
  * whole, written in one transaction, matched on (programme, year, unit,
- * title) so a second import changes nothing; then the status of every
- * recognition of the touched units and titles is recomputed from the full
- * history, so first time / held / again are right whatever order years arrive in.
+ * title) so a second import changes nothing. Then the status of every
+ * imported recognition of the touched areas is recomputed from their full history,
+ * so first time / held / again are right whatever order the years arrive in.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client';
 import { programs, programTitles, recognitions } from '../../db/schema';
-import { describeImportProblems, parseHistoryRows } from '../../core/import/rows';
+import { parseHistoryRows } from '../../core/import/history';
+import { fieldProblem } from '../../core/import/sheet';
 import { recognitionStatus } from '../../core/cycle/status';
 import { fold } from '../../core/text/normalize';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit';
-import { invalid, notFound } from '../errors';
+import { recordAuditMany } from '../audit';
+import { AREA_KINDS } from '../cycle/load';
+import { notFound } from '../errors';
+import { requireProgram } from '../programs/queries';
 import { coversPath } from '../scope';
-import { resolveUnitRef } from '../units/resolve';
-import { readSheets } from './read';
-import type { Progress } from './units';
+import { unitResolver } from '../units/resolve';
+import { refuse, stepper, type Progress } from './progress';
+import { readSheet } from './read';
+
+/** The programme by code: within the caller's sight, or any for the command line. */
+export async function importProgram(db: Queryable, actor: Actor | null, code: string) {
+  if (actor) return requireProgram(db, actor, code);
+  const [program] = await db.select().from(programs).where(eq(programs.code, code));
+  if (!program) throw notFound(`phong trào "${code}"`);
+  return program;
+}
+
+/** A title named by its code or its name, without case or diacritics. */
+export function findTitle<T extends { code: string; name: string }>(titles: T[], text: string): T | undefined {
+  return titles.find((t) => fold(t.code) === fold(text) || fold(t.name) === fold(text));
+}
 
 export async function importHistory(db: Db, actor: Actor | null, programCode: string, bytes: Buffer, filename: string, onProgress?: Progress) {
-  const [program] = await db.select().from(programs).where(eq(programs.code, programCode));
-  if (!program) throw notFound(`phong trào "${programCode}"`);
+  const program = await importProgram(db, actor, programCode);
   const titles = await db.select().from(programTitles).where(eq(programTitles.programId, program.id));
-  const sheets = await readSheets(bytes, filename);
-  const sheet = sheets[0] ?? { name: filename, rows: [] };
-  const { records, problems } = parseHistoryRows(sheet);
-  const resolved: Array<{ unitId: number; year: number; titleCode: string }> = [];
-  for (const r of records) {
-    const title = titles.find((t) => fold(t.code) === fold(r.title) || fold(t.name) === fold(r.title));
-    if (!title) problems.push({ sheet: sheet.name, row: r.row, column: 'title', message: `phong trào không có danh hiệu "${r.title}" (có: ${titles.map((t) => t.code).join(', ')})` });
-    const unit = r.unit ? await resolveUnitRef(db, r.unit).catch(() => undefined) : undefined;
-    if (r.unit && !unit) problems.push({ sheet: sheet.name, row: r.row, column: 'unit', message: `không tìm thấy đơn vị "${r.unit}"` });
-    if (unit && actor && !coversPath(actor, unit.path, 'manage')) problems.push({ sheet: sheet.name, row: r.row, column: 'unit', message: `"${unit.name}" nằm ngoài phạm vi quản lý của bạn` });
-    if (unit && title) resolved.push({ unitId: unit.id, year: r.year, titleCode: title.code });
+  onProgress?.({ phase: 'read', done: 0, total: 1 });
+  const sheet = await readSheet(bytes, filename);
+  const { records, problems, header } = parseHistoryRows(sheet);
+  const problem = (row: number, field: string, message: string) => problems.push(fieldProblem(sheet, header, row, field, message));
+  const resolver = unitResolver(db);
+  await resolver.preload(records.map((r) => r.unit));
+  const resolved: Array<{ unitId: number; year: number; titleCode: string; row: number }> = [];
+  const check = stepper(onProgress, 'check', records.length);
+  for (const [i, r] of records.entries()) {
+    check(i + 1);
+    const title = r.title ? findTitle(titles, r.title) : undefined;
+    if (r.title && !title) problem(r.row, 'title', `phong trào không có danh hiệu "${r.title}" (có: ${titles.map((t) => `${t.code} — ${t.name}`).join('; ')})`);
+    const unit = r.unit ? await resolver.resolve(r.unit) : undefined;
+    if (r.unit && !unit) problem(r.row, 'unit', `không tìm thấy đơn vị "${r.unit}"`);
+    else if (unit && !AREA_KINDS.includes(unit.kind)) problem(r.row, 'unit', `"${unit.name}" không phải thôn, tổ dân phố hay bản: chỉ khu dân cư mới được công nhận danh hiệu`);
+    else if (unit && actor && !coversPath(actor, unit.path, 'manage')) problem(r.row, 'unit', `"${unit.name}" nằm ngoài phạm vi quản lý của bạn`);
+    if (unit && title && r.year) resolved.push({ unitId: unit.id, year: r.year, titleCode: title.code, row: r.row });
   }
-  if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi, chưa ghi gì vào hệ thống:\n${describeImportProblems(problems.slice(0, 50))}`, problems);
+  // Two rows may name one area differently (a code, a path): still one recognition.
+  const seen = new Map<string, number>();
+  for (const r of resolved) {
+    const key = `${r.unitId}|${r.year}|${r.titleCode}`;
+    if (seen.has(key)) problem(r.row, 'unit', `cùng khu dân cư, năm và danh hiệu với dòng ${seen.get(key)}`);
+    else seen.set(key, r.row);
+  }
+  if (problems.length) refuse(problems);
 
   return db.transaction(async (tx) => {
-    const inserted = await tx.insert(recognitions)
-      .values(resolved.map((r) => ({ ...r, programId: program.id, status: 'lan-dau', source: 'import' })))
-      .onConflictDoNothing()
-      .returning({ id: recognitions.id });
-    const unitIds = [...new Set(resolved.map((r) => r.unitId))];
-    let recomputed = 0;
-    if (unitIds.length) {
-      const all = await tx.select().from(recognitions).where(and(eq(recognitions.programId, program.id), inArray(recognitions.unitId, unitIds)));
-      for (const rec of all) {
-        const years = all.filter((o) => o.unitId === rec.unitId && o.titleCode === rec.titleCode && !o.revoked).map((o) => o.year);
-        const status = recognitionStatus(rec.year, years);
-        if (status !== rec.status) { await tx.update(recognitions).set({ status }).where(eq(recognitions.id, rec.id)); recomputed++; }
-      }
+    const write = stepper(onProgress, 'write', resolved.length, 1000);
+    const inserted: Array<{ id: number; unitId: number; year: number; titleCode: string }> = [];
+    for (let i = 0; i < resolved.length; i += 1000) {
+      inserted.push(...await tx.insert(recognitions)
+        .values(resolved.slice(i, i + 1000).map((r) => ({ unitId: r.unitId, year: r.year, titleCode: r.titleCode, programId: program.id, status: 'lan-dau', source: 'import' })))
+        .onConflictDoNothing()
+        .returning({ id: recognitions.id, unitId: recognitions.unitId, year: recognitions.year, titleCode: recognitions.titleCode }));
+      write(Math.min(i + 1000, resolved.length));
     }
-    await recordAudit(tx, actor, { action: 'import', entity: 'recognition-history', entityId: program.code, after: { rows: records.length, inserted: inserted.length } });
-    onProgress?.(records.length, records.length);
+    const recomputed = await recomputeStatuses(tx, program.id, [...new Set(inserted.map((r) => r.unitId))]);
+    await recordAuditMany(tx, actor, [
+      ...inserted.map((r) => ({ action: 'import', entity: 'recognition', entityId: r.id, unitId: r.unitId, after: { ...r, source: 'import', file: filename } })),
+      { action: 'import', entity: 'recognition-history', entityId: program.code, after: { file: filename, rows: records.length, inserted: inserted.length, recomputed } },
+    ]);
     return { rows: records.length, inserted: inserted.length, recomputed };
   });
+}
+
+/**
+ * Status of every imported recognition of these areas from their whole
+ * history of the same title; returns how many changed. A recognition made by
+ * an issued decision keeps the status the decision states: it is locked.
+ */
+export async function recomputeStatuses(tx: Queryable, programId: number, unitIds: number[]): Promise<number> {
+  const changes: Array<{ id: number; status: string }> = [];
+  for (let i = 0; i < unitIds.length; i += 5000) {
+    const all = await tx.select().from(recognitions).where(and(eq(recognitions.programId, programId), inArray(recognitions.unitId, unitIds.slice(i, i + 5000))));
+    const years = new Map<string, number[]>();
+    for (const r of all) if (!r.revoked) years.set(`${r.unitId}|${r.titleCode}`, [...(years.get(`${r.unitId}|${r.titleCode}`) ?? []), r.year]);
+    for (const r of all.filter((x) => x.source === 'import')) {
+      const status = recognitionStatus(r.year, years.get(`${r.unitId}|${r.titleCode}`) ?? []);
+      if (status !== r.status) changes.push({ id: r.id, status });
+    }
+  }
+  for (let i = 0; i < changes.length; i += 5000) {
+    const chunk = changes.slice(i, i + 5000);
+    await tx.execute(sql`UPDATE recognitions SET status = x.status FROM unnest(${sql.param(chunk.map((c) => c.id))}::int[], ${sql.param(chunk.map((c) => c.status))}::text[]) AS x(id, status) WHERE recognitions.id = x.id`);
+  }
+  return changes.length;
 }

@@ -1,92 +1,138 @@
 /**
  * Importing units: the whole file is checked first (shape, kinds, parents
- * that exist in the database or earlier in the file, scope), then written in
- * one transaction. Units are matched by code, so importing the same file
- * twice changes nothing the second time.
+ * that exist in the database or on an earlier row, scope, no silent moves),
+ * then written in one transaction. Units are matched by code, so importing
+ * the same file twice changes nothing the second time. New units get their
+ * ids up front from the sequence, so a list of ten thousand is written in a
+ * handful of statements, not tens of thousands.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
 import { unitParents, units } from '../../db/schema';
-import { describeImportProblems, parseUnitRows, type ImportProblem, type UnitRecord } from '../../core/import/rows';
+import { parseUnitRows, type UnitRecord } from '../../core/import/units';
+import { fieldProblem } from '../../core/import/sheet';
 import { fold } from '../../core/text/normalize';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit';
-import { invalid } from '../errors';
+import { recordAuditMany, type AuditEntry } from '../audit';
 import { coversPath } from '../scope';
-import { readSheets } from './read';
+import { unitResolver, type UnitRow } from '../units/resolve';
+import { refuse, stepper, type Progress } from './progress';
+import { readSheet } from './read';
 
-export type Progress = (done: number, total: number) => void;
-type UnitRow = typeof units.$inferSelect;
+/** Where a unit of the file will sit: under a unit of the database, under an earlier row, or at the top. */
+type Place = { kind: 'db'; unit: UnitRow } | { kind: 'file'; code: string } | { kind: 'top' };
 
-/** A parent named by code or by " > " path, in the database or earlier in this file. */
-async function findParent(db: Queryable, ref: string, planned: Map<string, { record: UnitRecord; path: string[] }>): Promise<UnitRow | { planned: string } | undefined> {
-  if (planned.has(ref)) return { planned: ref };
-  const [byCode] = await db.select().from(units).where(eq(units.code, ref));
-  if (byCode) return byCode;
-  const names = ref.split('>').map((n) => fold(n)).filter(Boolean);
-  for (const [code, p] of planned) if (p.path.length === names.length && p.path.every((n, i) => n === names[i])) return { planned: code };
-  let parent: UnitRow | undefined;
-  for (const name of names) {
-    [parent] = await db.select().from(units).where(and(eq(units.nameFolded, name), parent ? eq(units.parentId, parent.id) : isNull(units.parentId)));
-    if (!parent) return undefined;
-  }
-  return parent;
+interface Planned { record: UnitRecord; place: Place; namePath: string[]; existing?: UnitRow }
+
+const UNIT_FIELDS = ['name', 'kind', 'households', 'population', 'poorHouseholds', 'mountainous'] as const;
+
+function valuesOf(record: UnitRecord) {
+  return {
+    name: record.name, nameFolded: fold(record.name), kind: record.kind, households: record.households,
+    population: record.population, poorHouseholds: record.poorHouseholds, mountainous: record.mountainous,
+  };
+}
+
+async function namePathOf(db: Queryable, unit: UnitRow, cache: Map<number, string>): Promise<string[]> {
+  const ids = unit.path.split('/').filter(Boolean).map(Number);
+  const missing = ids.filter((id) => !cache.has(id));
+  if (missing.length) for (const u of await db.select({ id: units.id, nameFolded: units.nameFolded }).from(units).where(inArray(units.id, missing))) cache.set(u.id, u.nameFolded);
+  return ids.map((id) => cache.get(id) ?? '');
 }
 
 export async function importUnits(db: Db, actor: Actor | null, bytes: Buffer, filename: string, onProgress?: Progress) {
-  const sheets = await readSheets(bytes, filename);
-  const { records, problems } = parseUnitRows(sheets[0] ?? { name: filename, rows: [] });
-  const planned = new Map<string, { record: UnitRecord; path: string[] }>();
-  const parents = new Map<string, UnitRow | { planned: string } | null>();
-  const sheet = sheets[0]?.name ?? filename;
-  for (const record of records) {
-    if (!record.code) continue;
-    let parent: UnitRow | { planned: string } | undefined | null = null;
-    if (record.parent) {
-      parent = await findParent(db, record.parent, planned);
-      if (!parent) problems.push({ sheet, row: record.row, column: 'parent', message: `không tìm thấy đơn vị cấp trên "${record.parent}"` });
-    }
-    if (actor && parent && 'path' in parent && !coversPath(actor, parent.path, 'manage'))
-      problems.push({ sheet, row: record.row, column: 'parent', message: `"${record.parent}" nằm ngoài phạm vi quản lý của bạn` });
-    if (actor && !parent) problems.push({ sheet, row: record.row, column: 'parent', message: 'chỉ quản trị hệ thống mới tạo được đơn vị cấp cao nhất' });
-    const parentPath = parent && 'planned' in parent ? planned.get(parent.planned)!.path : parent && 'nameFolded' in parent ? await namePath(db, parent) : [];
-    planned.set(record.code, { record, path: [...parentPath, fold(record.name)] });
-    parents.set(record.code, parent ?? null);
+  onProgress?.({ phase: 'read', done: 0, total: 1 });
+  const sheet = await readSheet(bytes, filename);
+  const { records, problems, header } = parseUnitRows(sheet);
+  const problem = (row: number, field: string, message: string) => problems.push(fieldProblem(sheet, header, row, field, message));
+
+  const resolver = unitResolver(db);
+  await resolver.preload([...records.map((r) => r.code), ...records.map((r) => r.parent)]);
+  const existingByCode = new Map<string, UnitRow>();
+  for (let i = 0; i < records.length; i += 5000) {
+    const codes = records.slice(i, i + 5000).map((r) => r.code).filter(Boolean);
+    if (codes.length) for (const u of await db.select().from(units).where(inArray(units.code, codes))) existingByCode.set(u.code, u);
   }
-  if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi, chưa ghi gì vào hệ thống:\n${describeImportProblems(problems.slice(0, 50))}`, problems);
+  const rowOfCode = new Map(records.map((r) => [r.code, r.row]));
+  const planned = new Map<string, Planned>();
+  const names = new Map<number, string>();
+  const check = stepper(onProgress, 'check', records.length);
 
-  return db.transaction(async (tx) => {
-    let created = 0;
-    let updated = 0;
-    for (const [i, record] of records.entries()) {
-      const parentRef = parents.get(record.code);
-      const parent = parentRef && 'planned' in parentRef ? (await tx.select().from(units).where(eq(units.code, parentRef.planned)))[0]! : (parentRef ?? null);
-      const values = { name: record.name, nameFolded: fold(record.name), kind: record.kind, households: record.households, population: record.population, poorHouseholds: record.poorHouseholds, mountainous: record.mountainous };
-      const [existing] = await tx.select().from(units).where(eq(units.code, record.code));
-      if (existing) {
-        const changed = (Object.keys(values) as Array<keyof typeof values>).some((k) => existing[k] !== values[k]);
-        if (changed) {
-          await tx.update(units).set(values).where(eq(units.id, existing.id));
-          await recordAudit(tx, actor, { action: 'import', entity: 'unit', entityId: existing.id, unitId: existing.id, before: existing, after: values });
-          updated++;
-        }
+  for (const [i, record] of records.entries()) {
+    check(i + 1);
+    if (!record.code) continue;
+    let place: Place = { kind: 'top' };
+    if (record.parent) {
+      const inFile = planned.get(record.parent)
+        ?? [...planned.values()].find((p) => p.namePath.join('>') === record.parent.split('>').map(fold).filter(Boolean).join('>'));
+      const inDb = inFile ? undefined : await resolver.resolve(record.parent);
+      if (inFile) place = { kind: 'file', code: inFile.record.code };
+      else if (inDb) place = { kind: 'db', unit: inDb };
+      else if ((rowOfCode.get(record.parent) ?? 0) > record.row) {
+        problem(record.row, 'parent', `đơn vị cấp trên "${record.parent}" ở dòng ${rowOfCode.get(record.parent)}, sau dòng này: hãy xếp đơn vị cấp trên lên trước`);
+        continue;
       } else {
-        const [row] = await tx.insert(units).values({ ...values, code: record.code, parentId: parent?.id ?? null, path: '', depth: parent ? parent.depth + 1 : 0 }).returning();
-        await tx.update(units).set({ path: `${parent?.path ?? '/'}${row!.id}/` }).where(eq(units.id, row!.id));
-        await tx.insert(unitParents).values({ unitId: row!.id, parentId: parent?.id ?? null });
-        await recordAudit(tx, actor, { action: 'import', entity: 'unit', entityId: row!.id, unitId: row!.id, after: row });
-        created++;
+        problem(record.row, 'parent', `không tìm thấy đơn vị cấp trên "${record.parent}" (trong hệ thống hay ở các dòng trước)`);
+        continue;
       }
-      onProgress?.(i + 1, records.length);
     }
-    return { rows: records.length, created, updated };
-  });
+    // A new unit needs the right to manage its parent; an existing one, the right to manage itself.
+    const existing = existingByCode.get(record.code);
+    if (!existing && place.kind === 'db' && actor && !coversPath(actor, place.unit.path, 'manage'))
+      problem(record.row, 'parent', `"${place.unit.name}" nằm ngoài phạm vi quản lý của bạn`);
+    if (!existing && place.kind === 'top' && actor) problem(record.row, 'parent', 'chỉ quản trị hệ thống (dòng lệnh kdc) mới tạo được đơn vị cấp cao nhất');
+    if (existing) {
+      if (actor && !coversPath(actor, existing.path, 'manage')) problem(record.row, 'code', `đơn vị "${existing.name}" (${existing.code}) nằm ngoài phạm vi quản lý của bạn`);
+      const sameParent = place.kind === 'top' ? existing.parentId === null
+        : place.kind === 'db' ? existing.parentId === place.unit.id
+        : existingByCode.get(place.code)?.id === existing.parentId;
+      if (!sameParent) problem(record.row, 'parent', `đơn vị "${existing.name}" (${existing.code}) đã có trong hệ thống ở đơn vị cấp trên khác; muốn chuyển thì dùng chức năng sắp xếp đơn vị (chuyển), không nhập lại`);
+    }
+    if (planned.has(record.code)) continue; // a duplicate row, already refused by the parser
+    const parentPath = place.kind === 'db' ? await namePathOf(db, place.unit, names) : place.kind === 'file' ? planned.get(place.code)!.namePath : [];
+    planned.set(record.code, { record, place, existing, namePath: [...parentPath, fold(record.name)] });
+  }
+  if (problems.length) refuse(problems);
+  return db.transaction((tx) => writeUnits(tx, actor, [...planned.values()], onProgress));
 }
 
-async function namePath(db: Queryable, unit: UnitRow): Promise<string[]> {
-  const ids = unit.path.split('/').filter(Boolean).map(Number);
-  const rows = await db.select({ id: units.id, nameFolded: units.nameFolded }).from(units).where(inArray(units.id, ids));
-  return ids.map((id) => rows.find((r) => r.id === id)?.nameFolded ?? '');
+async function writeUnits(tx: Queryable, actor: Actor | null, plan: Planned[], onProgress?: Progress) {
+  const audit: AuditEntry[] = [];
+  let updated = 0;
+  for (const p of plan.filter((x) => x.existing)) {
+    const values = valuesOf(p.record);
+    const before = p.existing!;
+    if (!UNIT_FIELDS.some((k) => before[k] !== values[k])) continue;
+    await tx.update(units).set(values).where(sql`${units.id} = ${before.id}`);
+    audit.push({ action: 'import', entity: 'unit', entityId: before.id, unitId: before.id, before, after: values });
+    updated++;
+  }
+
+  const fresh = plan.filter((x) => !x.existing);
+  const write = stepper(onProgress, 'write', fresh.length, 1000);
+  if (fresh.length) {
+    const ids = (await tx.execute(sql`SELECT nextval('units_id_seq')::int AS id FROM generate_series(1, ${fresh.length})`) as unknown as { rows: Array<{ id: number }> }).rows.map((r) => r.id);
+    const placed = new Map<string, { id: number; path: string; depth: number }>();
+    const rows = fresh.map((p, i) => {
+      const parent = p.place.kind === 'db' ? p.place.unit : p.place.kind === 'file' ? (placed.get(p.place.code) ?? existingOf(plan, p.place.code)) : undefined;
+      const id = ids[i]!;
+      const row = { id, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0 };
+      placed.set(p.record.code, row);
+      return { ...valuesOf(p.record), ...row, code: p.record.code, parentId: parent?.id ?? null };
+    });
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await tx.insert(units).values(chunk);
+      await tx.insert(unitParents).values(chunk.map((r) => ({ unitId: r.id, parentId: r.parentId })));
+      write(Math.min(i + 1000, rows.length));
+    }
+    for (const r of rows) audit.push({ action: 'import', entity: 'unit', entityId: r.id, unitId: r.id, after: r });
+  }
+  await recordAuditMany(tx, actor, audit);
+  return { rows: plan.length, created: fresh.length, updated };
 }
 
-export type { ImportProblem };
+/** A parent named by an earlier row that already exists in the database. */
+function existingOf(plan: Planned[], code: string) {
+  return plan.find((p) => p.record.code === code)?.existing;
+}

@@ -1,101 +1,203 @@
 /**
- * Reorganisations as events with effective dates and lineage: merge, rename,
- * close (split and move follow the same pieces). After a merge the old units
- * are closed the day before, their children live under the new unit, and
- * lineage links old to new — so a report for the new unit for an earlier year
- * counts the areas of the units it came from.
+ * Reorganisations as events with effective dates and lineage: merge, split,
+ * rename, move, close. Nothing is deleted: an old unit is closed the day
+ * before the date, its children move under the unit that takes them over
+ * (their parent history is kept in unit_parents), and lineage links old to
+ * new. So a report for a new unit for an earlier year counts the areas of
+ * the units it came from, and a report under historical boundaries still
+ * shows the old units (src/app/reports/region.ts).
+ *
+ * Every function takes the acting user (null: the `kdc` command, run by
+ * whoever administers the installation) and checks that they manage every
+ * unit the change touches.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, like } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
 import { unitEvents, unitLineage, unitParents, units } from '../../db/schema';
 import { fold, nfc } from '../../core/text/normalize';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
-import { AppError, invalid } from '../errors';
-import { resolveUnitRef } from '../units/resolve';
+import { AppError, forbidden, invalid } from '../errors';
+import { coversPath } from '../scope';
+import { resolveUnitRef, type UnitRow } from '../units/resolve';
 import { dayBefore, moveUnder } from './tree';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const checkDate = (date: string) => { if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw invalid(`Ngày "${date}" không hợp lệ (YYYY-MM-DD)`); };
+export const REORGANIZE_KINDS = ['merge', 'split', 'rename', 'move', 'close'] as const;
+export type ReorganizeKind = (typeof REORGANIZE_KINDS)[number];
 
-async function event(db: Queryable, kind: string, date: string, legalBasis: string | undefined, note: string, links: Array<[number, number]>) {
-  const [row] = await db.insert(unitEvents).values({ kind, effectiveDate: date, legalBasis: legalBasis ?? null, note }).returning();
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function checkDate(date: string): void {
+  if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
+    throw invalid(`Ngày "${date}" không hợp lệ (YYYY-MM-DD)`);
+}
+
+const formatDay = (iso: string) => iso.split('-').reverse().join('/');
+
+function assertManages(actor: Actor | null, unit: UnitRow): void {
+  if (actor && !coversPath(actor, unit.path, 'manage')) throw forbidden(`${unit.name} nằm ngoài phạm vi quản lý của bạn`);
+}
+
+function assertOpenOn(unit: UnitRow, date: string): void {
+  if (unit.validTo && unit.validTo < date) throw new AppError('conflict', `${unit.name} đã giải thể từ ${formatDay(unit.validTo)}`);
+  if (unit.validFrom && unit.validFrom >= date) throw new AppError('conflict', `${unit.name} mới thành lập từ ${formatDay(unit.validFrom)}, sau ngày sắp xếp`);
+}
+
+/** A unit by id, code or path, that the actor manages. */
+async function managed(db: Queryable, actor: Actor | null, ref: string): Promise<UnitRow> {
+  const unit = await resolveUnitRef(db, ref);
+  assertManages(actor, unit);
+  return unit;
+}
+
+/** `links` run from old units to new; a unit renamed, moved or closed links to itself, so its history finds the event. */
+async function recordEvent(db: Queryable, actor: Actor | null, kind: ReorganizeKind, date: string, legalBasis: string | undefined, note: string, links: Array<[number, number]>) {
+  const [row] = await db.insert(unitEvents).values({ kind, effectiveDate: date, legalBasis: legalBasis?.trim() ? nfc(legalBasis.trim()) : null, note, createdBy: actor?.userId ?? null }).returning();
   if (links.length) await db.insert(unitLineage).values(links.map(([from, to]) => ({ eventId: row!.id, fromUnitId: from, toUnitId: to }))).onConflictDoNothing();
-  await recordAudit(db, null, { action: `reorganize-${kind}`, entity: 'unit-event', entityId: row!.id, after: { kind, date, links } });
+  await recordAudit(db, actor, { action: `reorganize-${kind}`, entity: 'unit-event', entityId: row!.id, after: { kind, date, legalBasis, note, links } });
   return row!;
 }
 
-/** The unit a path names, created (with the kind given) when its last name does not exist yet under its parent. */
-async function findOrCreate(db: Queryable, path: string, kind: string, date: string) {
-  try {
-    return { unit: await resolveUnitRef(db, path), created: false };
-  } catch {
-    const names = path.split('>').map((n) => n.trim()).filter(Boolean);
-    const name = nfc(names.pop() ?? '');
-    if (!name || !names.length) throw invalid(`Đường dẫn "${path}" phải gồm đơn vị cấp trên và tên đơn vị mới`);
-    const parent = await resolveUnitRef(db, names.join(' > '));
-    const code = `${parent.code}-${fold(name).toUpperCase().replace(/[^A-Z0-9]+/g, '-')}`;
-    const [row] = await db.insert(units).values({ code, name, nameFolded: fold(name), kind, parentId: parent.id, path: '', depth: parent.depth + 1, validFrom: date }).returning();
-    const [unit] = await db.update(units).set({ path: `${parent.path}${row!.id}/` }).where(eq(units.id, row!.id)).returning();
-    await db.insert(unitParents).values({ unitId: row!.id, parentId: parent.id, validFrom: date });
-    return { unit: unit!, created: true };
+/** A code not yet taken: the parent's code and the name's letters, numbered if needed. */
+async function freeCode(db: Queryable, parent: UnitRow, name: string): Promise<string> {
+  const base = `${parent.code}-${fold(name).toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  const taken = new Set((await db.select({ code: units.code }).from(units).where(like(units.code, `${base}%`))).map((u) => u.code));
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}-${n}`;
+  return code;
+}
+
+/** The unit a path names; created (of the kind given, open from the date) when its last name does not exist yet under its parent. */
+async function findOrCreate(db: Queryable, actor: Actor | null, path: string, template: UnitRow, date: string): Promise<{ unit: UnitRow; created: boolean }> {
+  const existing = await resolveUnitRef(db, path).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not-found') return undefined;
+    throw error;
+  });
+  if (existing) {
+    assertManages(actor, existing);
+    return { unit: existing, created: false };
   }
+  const names = path.split('>').map((n) => n.trim()).filter(Boolean);
+  const name = nfc(names.pop() ?? '');
+  if (!name || !names.length) throw invalid(`Đường dẫn "${path}" phải gồm đơn vị cấp trên và tên đơn vị mới, vd. "Tỉnh Lai Châu > Phường Tân Phong"`);
+  const parent = await managed(db, actor, names.join(' > '));
+  assertOpenOn(parent, date);
+  const [row] = await db.insert(units).values({
+    code: await freeCode(db, parent, name), name, nameFolded: fold(name), kind: template.kind, parentId: parent.id, path: '', depth: parent.depth + 1,
+    mountainous: template.mountainous, especiallyDifficult: template.especiallyDifficult, validFrom: date,
+  }).returning();
+  const [unit] = await db.update(units).set({ path: `${parent.path}${row!.id}/` }).where(eq(units.id, row!.id)).returning();
+  await db.insert(unitParents).values({ unitId: row!.id, parentId: parent.id, validFrom: date });
+  await recordAudit(db, actor, { action: 'reorganize-create', entity: 'unit', entityId: row!.id, unitId: row!.id, after: unit });
+  return { unit: unit!, created: true };
 }
 
-export async function mergeUnits(db: Db, input: { date: string; into: string; from: string[]; legalBasis?: string }) {
+async function openChildren(db: Queryable, unit: UnitRow): Promise<UnitRow[]> {
+  return (await db.select().from(units).where(eq(units.parentId, unit.id))).filter((c) => !c.validTo);
+}
+
+async function closeOn(db: Queryable, unit: UnitRow, date: string): Promise<void> {
+  await db.update(units).set({ validTo: dayBefore(date) }).where(eq(units.id, unit.id));
+}
+
+export interface MergeInput { date: string; into: string; from: string[]; legalBasis?: string }
+
+/** Several units become one (new or existing): the others close, their children move to it. */
+export async function mergeUnits(db: Db, actor: Actor | null, input: MergeInput) {
   checkDate(input.date);
-  if (input.from.length < 1) throw invalid('Cần ít nhất một đơn vị được sáp nhập');
+  if (!input.from.length) throw invalid('Cần ít nhất một đơn vị được sáp nhập');
   return db.transaction(async (tx) => {
-    const olds = [];
-    for (const path of input.from) olds.push(await resolveUnitRef(tx, path));
-    const kinds = new Set(olds.map((u) => u.kind));
-    if (kinds.size > 1) throw invalid('Các đơn vị sáp nhập phải cùng cấp (cùng loại)');
-    const { unit: target } = await findOrCreate(tx, input.into, olds[0]!.kind, input.date);
-    for (const old of olds) {
-      if (old.id === target.id) continue;
-      if (target.path.startsWith(old.path)) throw invalid(`Không thể sáp nhập ${old.name} vào đơn vị trực thuộc chính nó`);
-      const children = await tx.select().from(units).where(eq(units.parentId, old.id));
-      const fresh = (await tx.select().from(units).where(eq(units.id, target.id)))[0]!;
-      for (const child of children) await moveUnder(tx, child, fresh, input.date);
-      await tx.update(units).set({ validTo: dayBefore(input.date) }).where(eq(units.id, old.id));
+    const olds: UnitRow[] = [];
+    for (const ref of input.from) {
+      const old = await managed(tx, actor, ref);
+      if (olds.some((o) => o.id === old.id)) throw invalid(`${old.name} được nêu hai lần`);
+      assertOpenOn(old, input.date);
+      olds.push(old);
     }
-    const note = `Sáp nhập ${olds.map((u) => u.name).join(', ')} thành ${target.name}`;
-    await event(tx, 'merge', input.date, input.legalBasis, note, olds.filter((o) => o.id !== target.id).map((o) => [o.id, target.id]));
-    return { target, merged: olds.map((o) => o.name) };
+    if (new Set(olds.map((u) => u.kind)).size > 1) throw invalid('Các đơn vị sáp nhập phải cùng cấp (cùng loại)');
+    const { unit: target, created } = await findOrCreate(tx, actor, input.into, olds[0]!, input.date);
+    if (!created) assertOpenOn(target, input.date);
+    for (const old of olds.filter((o) => o.id !== target.id)) {
+      if (target.path.startsWith(old.path)) throw invalid(`Không thể sáp nhập ${old.name} vào đơn vị trực thuộc chính nó`);
+      const fresh = (await tx.select().from(units).where(eq(units.id, target.id)))[0]!;
+      for (const child of await tx.select().from(units).where(eq(units.parentId, old.id))) await moveUnder(tx, child, fresh, input.date);
+      await closeOn(tx, old, input.date);
+    }
+    const merged = olds.filter((o) => o.id !== target.id);
+    await recordEvent(tx, actor, 'merge', input.date, input.legalBasis, `Sáp nhập ${olds.map((u) => u.name).join(', ')} thành ${target.name}`, merged.map((o) => [o.id, target.id]));
+    return { target, merged: merged.map((o) => o.name) };
   });
 }
 
-export async function renameUnit(db: Db, input: { date: string; unit: string; name: string; legalBasis?: string }) {
+export interface SplitInput { date: string; unit: string; into: string[]; legalBasis?: string }
+
+/**
+ * One unit becomes several. A path that names the old unit itself keeps it
+ * open (TDP 22 split into TDP 22 and TDP 27); otherwise it closes, which it
+ * may only do once nothing is left under it.
+ */
+export async function splitUnit(db: Db, actor: Actor | null, input: SplitInput) {
   checkDate(input.date);
+  if (input.into.length < 2) throw invalid('Chia tách cần ít nhất hai đơn vị sau khi tách');
   return db.transaction(async (tx) => {
-    const unit = await resolveUnitRef(tx, input.unit);
-    const name = nfc(input.name.trim());
-    if (!name) throw invalid('Tên mới không được để trống');
+    const old = await managed(tx, actor, input.unit);
+    assertOpenOn(old, input.date);
+    const targets: UnitRow[] = [];
+    for (const path of input.into) {
+      const { unit, created } = await findOrCreate(tx, actor, path, old, input.date);
+      if (targets.some((t) => t.id === unit.id)) throw invalid(`${unit.name} được nêu hai lần`);
+      if (!created && unit.id !== old.id) assertOpenOn(unit, input.date);
+      targets.push(unit);
+    }
+    const kept = targets.some((t) => t.id === old.id);
+    if (!kept) {
+      const children = await openChildren(tx, old);
+      if (children.length) throw new AppError('conflict', `${old.name} còn ${children.length} đơn vị trực thuộc. Hãy giữ ${old.name} là một trong các đơn vị sau khi tách, chuyển các đơn vị trực thuộc sang đơn vị mới (chuyển), rồi giải thể ${old.name}.`);
+      await closeOn(tx, old, input.date);
+    }
+    const others = targets.filter((t) => t.id !== old.id);
+    await recordEvent(tx, actor, 'split', input.date, input.legalBasis, `Chia tách ${old.name} thành ${targets.map((t) => t.name).join(', ')}`, others.map((t) => [old.id, t.id]));
+    return { source: old, targets, kept };
+  });
+}
+
+export async function renameUnit(db: Db, actor: Actor | null, input: { date: string; unit: string; name: string; legalBasis?: string }) {
+  checkDate(input.date);
+  const name = nfc(input.name.trim());
+  if (!name) throw invalid('Tên mới không được để trống');
+  return db.transaction(async (tx) => {
+    const unit = await managed(tx, actor, input.unit);
+    const [clash] = await tx.select().from(units).where(and(eq(units.nameFolded, fold(name)), unit.parentId ? eq(units.parentId, unit.parentId) : isNull(units.parentId), isNull(units.validTo)));
+    if (clash && clash.id !== unit.id) throw new AppError('conflict', `Đã có ${clash.name} cùng cấp trên`);
     await tx.update(units).set({ name, nameFolded: fold(name) }).where(eq(units.id, unit.id));
-    await event(tx, 'rename', input.date, input.legalBasis, `Đổi tên ${unit.name} thành ${name}`, [[unit.id, unit.id]]);
-    return { ...unit, name };
+    await recordEvent(tx, actor, 'rename', input.date, input.legalBasis, `Đổi tên ${unit.name} thành ${name}`, [[unit.id, unit.id]]);
+    return { ...unit, name, previousName: unit.name };
   });
 }
 
-export async function closeUnit(db: Db, input: { date: string; unit: string; legalBasis?: string }) {
+export async function closeUnit(db: Db, actor: Actor | null, input: { date: string; unit: string; legalBasis?: string }) {
   checkDate(input.date);
   return db.transaction(async (tx) => {
-    const unit = await resolveUnitRef(tx, input.unit);
-    const open = (await tx.select().from(units).where(eq(units.parentId, unit.id))).filter((c) => !c.validTo);
+    const unit = await managed(tx, actor, input.unit);
+    assertOpenOn(unit, input.date);
+    const open = await openChildren(tx, unit);
     if (open.length) throw new AppError('conflict', `${unit.name} còn ${open.length} đơn vị trực thuộc; hãy sáp nhập hoặc chuyển trước khi giải thể`);
-    await tx.update(units).set({ validTo: dayBefore(input.date) }).where(eq(units.id, unit.id));
-    await event(tx, 'close', input.date, input.legalBasis, `Giải thể ${unit.name}`, []);
+    await closeOn(tx, unit, input.date);
+    await recordEvent(tx, actor, 'close', input.date, input.legalBasis, `Giải thể ${unit.name}`, [[unit.id, unit.id]]);
     return unit;
   });
 }
 
-export async function moveUnit(db: Db, input: { date: string; unit: string; to: string; legalBasis?: string }) {
+export async function moveUnit(db: Db, actor: Actor | null, input: { date: string; unit: string; to: string; legalBasis?: string }) {
   checkDate(input.date);
   return db.transaction(async (tx) => {
-    const unit = await resolveUnitRef(tx, input.unit);
-    const parent = await resolveUnitRef(tx, input.to);
+    const unit = await managed(tx, actor, input.unit);
+    const parent = await managed(tx, actor, input.to);
+    assertOpenOn(unit, input.date);
+    assertOpenOn(parent, input.date);
     if (parent.path.startsWith(unit.path)) throw invalid('Không thể chuyển một đơn vị vào đơn vị trực thuộc chính nó');
+    if (parent.id === unit.parentId) throw invalid(`${unit.name} đã thuộc ${parent.name}`);
     await moveUnder(tx, unit, parent, input.date);
-    await event(tx, 'move', input.date, input.legalBasis, `Chuyển ${unit.name} về ${parent.name}`, [[unit.id, unit.id]]);
-    return unit;
+    await recordEvent(tx, actor, 'move', input.date, input.legalBasis, `Chuyển ${unit.name} về ${parent.name}`, [[unit.id, unit.id]]);
+    return { ...unit, parentName: parent.name };
   });
 }

@@ -1,16 +1,31 @@
-/** `kdc import units FILE`, `kdc import history --program CODE FILE` — all or nothing, with a progress bar for large files. */
+/**
+ * `kdc import units|history|scorecards FILE` — all or nothing, with a
+ * progress bar on a terminal — and `kdc import template KIND --out FILE`,
+ * the same templates the web app offers, filled with what is already kept.
+ */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { importHistory } from '../../app/import/history';
+import type { ImportPhase, ImportProgress } from '../../app/import/progress';
+import { importScorecards } from '../../app/import/scorecards';
+import { importTemplate, TEMPLATE_KINDS, type TemplateKind } from '../../app/import/templates';
 import { importUnits } from '../../app/import/units';
+import { resolveUnitRef } from '../../app/units/resolve';
 import { configuredDatabase } from '../../db/configured';
+import type { Db } from '../../db/client';
+import { CliError } from '../errors';
 import { readText } from '../io';
 
-function progressBar(done: number, total: number): void {
-  if (total < 200 || !process.stderr.isTTY) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+const PHASES: Record<ImportPhase, string> = { read: 'Đọc tệp', check: 'Kiểm tra', write: 'Ghi dữ liệu' };
+
+/** A bar on stderr, redrawn in place; only on a terminal, and only for files worth waiting on. */
+function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+  return ({ phase, done, total }: ImportProgress) => {
+    if (!stream.isTTY || total < 200) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    stream.write(`\r${PHASES[phase].padEnd(12)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
 }
 
 function readBytes(file: string): Buffer {
@@ -18,22 +33,52 @@ function readBytes(file: string): Buffer {
   return readFileSync(file);
 }
 
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError(`Năm "${text}" không hợp lệ`, 2);
+  return year;
+}
+
+async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const database = await configuredDatabase();
+  try { return await run(database.db); } finally { await database.close(); }
+}
+
 export function registerImportCommands(program: Command): void {
-  const cmd = program.command('import').description('Nhập dữ liệu từ Excel (.xlsx) hoặc CSV');
+  const cmd = program.command('import').description('Nhập dữ liệu từ Excel (.xlsx) hoặc CSV: kiểm tra cả tệp, có lỗi thì không ghi gì');
   cmd.command('units').description('Nhập danh sách đơn vị: code, name, kind, parent[, households, population, poor_households, mountainous]').argument('<file>')
     .action(async (file: string) => {
-      const database = await configuredDatabase();
-      try {
-        const r = await importUnits(database.db, null, readBytes(file), file, progressBar);
-        process.stdout.write(`Đã nhập ${r.rows} dòng: ${r.created} đơn vị mới, ${r.updated} đơn vị cập nhật.\n`);
-      } finally { await database.close(); }
+      const r = await withDb((db) => importUnits(db, null, readBytes(file), file, progressBar()));
+      process.stdout.write(`Đã nhập ${r.rows} dòng: ${r.created} đơn vị mới, ${r.updated} đơn vị cập nhật.\n`);
     });
-  cmd.command('history').description('Nhập lịch sử công nhận trước khi dùng KDC: unit, year, title').requiredOption('--program <code>').argument('<file>')
+  cmd.command('history').description('Nhập lịch sử công nhận trước khi dùng KDC: unit, year, title').requiredOption('--program <code>', 'mã phong trào').argument('<file>')
     .action(async (file: string, o: { program: string }) => {
-      const database = await configuredDatabase();
-      try {
-        const r = await importHistory(database.db, null, o.program, readBytes(file), file, progressBar);
-        process.stdout.write(`Đã nhập ${r.rows} dòng: ${r.inserted} lượt công nhận mới.\n`);
-      } finally { await database.close(); }
+      const r = await withDb((db) => importHistory(db, null, o.program, readBytes(file), file, progressBar()));
+      process.stdout.write(`Đã nhập ${r.rows} dòng: ${r.inserted} lượt công nhận mới, ${r.recomputed} lượt tính lại lần đầu / giữ vững / công nhận lại.\n`);
+    });
+  cmd.command('scorecards').description('Nhập đăng ký và phiếu đánh giá của một năm: unit[, title], rồi mỗi cột một mã tiêu chí')
+    .requiredOption('--program <code>', 'mã phong trào').requiredOption('--year <year>', 'năm đánh giá')
+    .option('--stage <stage>', 'self (tự đánh giá, mặc định) hoặc board (thẩm định của ban)', 'self').argument('<file>')
+    .action(async (file: string, o: { program: string; year: string; stage: string }) => {
+      if (o.stage !== 'self' && o.stage !== 'board') throw new CliError(`--stage phải là "self" hoặc "board", không phải "${o.stage}"`, 2);
+      const year = parseYear(o.year);
+      const r = await withDb((db) => importScorecards(db, null, { programCode: o.program, year, stage: o.stage as 'self' | 'board' }, readBytes(file), file, progressBar()));
+      process.stdout.write(`Đã nhập ${r.rows} dòng: ${r.registrationsCreated} hồ sơ đăng ký mới, ${r.registrationsUpdated} hồ sơ cập nhật, `
+        + `${r.valuesWritten} kết quả tiêu chí, ${r.verdicts} kết luận tính lại, ${r.submitted} phiếu tự đánh giá đủ đã gửi ban thẩm định.\n`);
+    });
+  cmd.command('template').description(`Tải mẫu nhập (${TEMPLATE_KINDS.join(', ')}), điền sẵn dữ liệu đang có`)
+    .argument('<kind>', TEMPLATE_KINDS.join(' | ')).requiredOption('--out <file>', 'tệp .xlsx sẽ ghi')
+    .option('--program <code>', 'mã phong trào (history, scorecards)').option('--year <year>', 'năm (scorecards)')
+    .option('--stage <stage>', 'self hoặc board (scorecards)', 'self').option('--unit <unit>', 'điền sẵn các đơn vị dưới đơn vị này: mã số, mã đơn vị hoặc đường dẫn tên')
+    .action(async (kind: string, o: { out: string; program?: string; year?: string; stage: string; unit?: string }) => {
+      if (!(TEMPLATE_KINDS as readonly string[]).includes(kind)) throw new CliError(`Loại mẫu "${kind}" không có; dùng ${TEMPLATE_KINDS.join(', ')}`, 2);
+      if (kind !== 'units' && !o.program) throw new CliError('Cần --program cho mẫu này', 2);
+      if (kind === 'scorecards' && !o.year) throw new CliError('Cần --year cho mẫu phiếu đánh giá', 2);
+      const { buffer } = await withDb(async (db) => importTemplate(db, null, {
+        kind: kind as TemplateKind, programCode: o.program, year: o.year ? parseYear(o.year) : undefined,
+        stage: o.stage === 'board' ? 'board' : 'self', unitId: o.unit ? (await resolveUnitRef(db, o.unit)).id : undefined,
+      }));
+      writeFileSync(o.out, buffer);
+      process.stdout.write(`Đã ghi mẫu ${o.out}\n`);
     });
 }

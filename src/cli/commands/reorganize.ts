@@ -1,40 +1,51 @@
 /**
- * `kdc reorganize merge|rename|move|close --date YYYY-MM-DD …` — units are
- * named by id, code or a " > " path of names from the root.
+ * `kdc reorganize merge|split|rename|move|close --date YYYY-MM-DD …` — units
+ * are named by id, code or a " > " path of names from the root. docs/reorganization.md.
  */
 import type { Command } from 'commander';
-import { closeUnit, mergeUnits, moveUnit, renameUnit } from '../../app/reorganize/reorganize';
+import { closeUnit, mergeUnits, moveUnit, renameUnit, splitUnit } from '../../app/reorganize/reorganize';
 import { configuredDatabase } from '../../db/configured';
+import type { Db } from '../../db/client';
 
-async function withDb<T>(run: (db: Awaited<ReturnType<typeof configuredDatabase>>['db']) => Promise<T>): Promise<T> {
+async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
   const database = await configuredDatabase();
   try { return await run(database.db); } finally { await database.close(); }
 }
 
+const DATE = ['--date <date>', 'ngày có hiệu lực, YYYY-MM-DD'] as const;
+const BASIS = ['--basis <text>', 'căn cứ pháp lý, vd. "Nghị quyết số 1670/NQ-UBTVQH15 ngày 16/6/2025"'] as const;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
 export function registerReorganizeCommands(program: Command): void {
-  const cmd = program.command('reorganize').description('Sắp xếp đơn vị hành chính: sáp nhập, đổi tên, chuyển, giải thể');
-  cmd.command('merge').description('Sáp nhập các đơn vị vào một đơn vị (tạo mới nếu chưa có)')
-    .requiredOption('--date <date>', 'ngày có hiệu lực YYYY-MM-DD').requiredOption('--into <path>', 'đơn vị sau sáp nhập, vd. "Tỉnh Lai Châu > Phường Tân Phong"')
-    .option('--basis <text>', 'căn cứ pháp lý').argument('<units...>', 'các đơn vị được sáp nhập')
+  const cmd = program.command('reorganize').description('Sắp xếp đơn vị hành chính: sáp nhập, chia tách, đổi tên, chuyển, giải thể (giữ lịch sử)');
+  cmd.command('merge').description('Sáp nhập các đơn vị vào một đơn vị (tạo mới nếu chưa có); đơn vị cũ giải thể, đơn vị trực thuộc chuyển sang')
+    .requiredOption(...DATE).requiredOption('--into <path>', 'đơn vị sau sáp nhập, vd. "Tỉnh Lai Châu > Phường Tân Phong"').option(...BASIS)
+    .argument('<units...>', 'các đơn vị được sáp nhập')
     .action(async (from: string[], o: { date: string; into: string; basis?: string }) => {
-      const r = await withDb((db) => mergeUnits(db, { date: o.date, into: o.into, from, legalBasis: o.basis }));
-      process.stdout.write(`Đã sáp nhập ${r.merged.join(', ')} vào ${r.target.name} (từ ${o.date})\n`);
+      const r = await withDb((db) => mergeUnits(db, null, { date: o.date, into: o.into, from, legalBasis: o.basis }));
+      say(`Đã sáp nhập ${r.merged.join(', ')} vào ${r.target.name} (từ ${o.date})`);
     });
-  cmd.command('rename').description('Đổi tên đơn vị').requiredOption('--date <date>').option('--basis <text>')
-    .argument('<unit>').argument('<name>')
+  cmd.command('split').description('Chia tách một đơn vị thành nhiều đơn vị (tạo mới nếu chưa có); ghi đường dẫn của chính đơn vị cũ để giữ nó lại')
+    .requiredOption(...DATE).option(...BASIS).argument('<unit>', 'đơn vị bị chia tách').argument('<paths...>', 'các đơn vị sau khi tách')
+    .action(async (unit: string, into: string[], o: { date: string; basis?: string }) => {
+      const r = await withDb((db) => splitUnit(db, null, { date: o.date, unit, into, legalBasis: o.basis }));
+      say(`Đã chia tách ${r.source.name} thành ${r.targets.map((t) => t.name).join(', ')} (từ ${o.date})${r.kept ? '' : `; ${r.source.name} giải thể`}`);
+    });
+  cmd.command('rename').description('Đổi tên đơn vị').requiredOption(...DATE).option(...BASIS)
+    .argument('<unit>').argument('<name>', 'tên mới')
     .action(async (unit: string, name: string, o: { date: string; basis?: string }) => {
-      await withDb((db) => renameUnit(db, { date: o.date, unit, name, legalBasis: o.basis }));
-      process.stdout.write(`Đã đổi tên thành ${name}\n`);
+      const r = await withDb((db) => renameUnit(db, null, { date: o.date, unit, name, legalBasis: o.basis }));
+      say(`Đã đổi tên ${r.previousName} thành ${r.name}`);
     });
-  cmd.command('move').description('Chuyển đơn vị sang đơn vị cấp trên khác').requiredOption('--date <date>').requiredOption('--to <path>').option('--basis <text>')
-    .argument('<unit>')
+  cmd.command('move').description('Chuyển đơn vị (cùng các đơn vị trực thuộc) sang đơn vị cấp trên khác').requiredOption(...DATE)
+    .requiredOption('--to <path>', 'đơn vị cấp trên mới').option(...BASIS).argument('<unit>')
     .action(async (unit: string, o: { date: string; to: string; basis?: string }) => {
-      const r = await withDb((db) => moveUnit(db, { date: o.date, unit, to: o.to, legalBasis: o.basis }));
-      process.stdout.write(`Đã chuyển ${r.name}\n`);
+      const r = await withDb((db) => moveUnit(db, null, { date: o.date, unit, to: o.to, legalBasis: o.basis }));
+      say(`Đã chuyển ${r.name} về ${r.parentName} (từ ${o.date})`);
     });
-  cmd.command('close').description('Giải thể đơn vị').requiredOption('--date <date>').option('--basis <text>').argument('<unit>')
+  cmd.command('close').description('Giải thể đơn vị (khi không còn đơn vị trực thuộc)').requiredOption(...DATE).option(...BASIS).argument('<unit>')
     .action(async (unit: string, o: { date: string; basis?: string }) => {
-      const r = await withDb((db) => closeUnit(db, { date: o.date, unit, legalBasis: o.basis }));
-      process.stdout.write(`Đã giải thể ${r.name} từ ${o.date}\n`);
+      const r = await withDb((db) => closeUnit(db, null, { date: o.date, unit, legalBasis: o.basis }));
+      say(`Đã giải thể ${r.name} từ ${o.date}`);
     });
 }

@@ -10,6 +10,8 @@ import { decisionRoutes } from './decisions';
 import { userRoutes } from './users';
 import { recordRoutes } from './records';
 import { unitRoutes } from './units';
+import { importRoutes } from './imports';
+import { reorganizeRoutes } from './reorganize';
 
 export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   await app.register(healthRoutes);
@@ -21,4 +23,6 @@ export const apiRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app)
   await app.register(decisionRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(recordRoutes(deps));
+  await app.register(importRoutes(deps));
+  await app.register(reorganizeRoutes(deps));
 };
