@@ -10,7 +10,7 @@ import type { Queryable } from '../../db/client';
 import { programTitles, recognitions, registrations, scorecardValues, units } from '../../db/schema';
 import { renderImportTemplate, INSTRUCTIONS_SHEET, type ImportTemplateModel, type TemplateColumn } from '../../documents/xlsx/import-template';
 import { scorecardCodes } from '../../core/import/scorecards';
-import { UNIT_KIND_NAMES } from '../../core/import/units';
+import { UNIT_KIND_NAMES } from '../../core/units/kinds';
 import { MAX_CELL, MAX_ROWS } from '../../core/import/sheet';
 import { flattenCriteria } from '../../core/criteria/walk';
 import type { CriterionValue } from '../../core/evaluation/types';

@@ -15,6 +15,7 @@ import { and, eq, isNull, like } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
 import { unitEvents, unitLineage, unitParents, units } from '../../db/schema';
 import { fold, nfc } from '../../core/text/normalize';
+import { kindFromName, unitTier } from '../../core/units/kinds';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError, forbidden, invalid } from '../errors';
@@ -66,7 +67,11 @@ async function freeCode(db: Queryable, parent: UnitRow, name: string): Promise<s
   return code;
 }
 
-/** The unit a path names; created (of the kind given, open from the date) when its last name does not exist yet under its parent. */
+/**
+ * The unit a path names; created, open from the date, when its last name does
+ * not exist yet under its parent. Its kind is the one its name says ("Phường …"),
+ * else the template's; either way of the template's tier.
+ */
 async function findOrCreate(db: Queryable, actor: Actor | null, path: string, template: UnitRow, date: string): Promise<{ unit: UnitRow; created: boolean }> {
   const existing = await resolveUnitRef(db, path).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not-found') return undefined;
@@ -81,8 +86,10 @@ async function findOrCreate(db: Queryable, actor: Actor | null, path: string, te
   if (!name || !names.length) throw invalid(`Đường dẫn "${path}" phải gồm đơn vị cấp trên và tên đơn vị mới, vd. "Tỉnh Lai Châu > Phường Tân Phong"`);
   const parent = await managed(db, actor, names.join(' > '));
   assertOpenOn(parent, date);
+  const kind = kindFromName(name) ?? template.kind;
+  if (unitTier(kind) !== unitTier(template.kind)) throw invalid(`"${name}" không cùng cấp với ${template.name}`);
   const [row] = await db.insert(units).values({
-    code: await freeCode(db, parent, name), name, nameFolded: fold(name), kind: template.kind, parentId: parent.id, path: '', depth: parent.depth + 1,
+    code: await freeCode(db, parent, name), name, nameFolded: fold(name), kind, parentId: parent.id, path: '', depth: parent.depth + 1,
     mountainous: template.mountainous, especiallyDifficult: template.especiallyDifficult, validFrom: date,
   }).returning();
   const [unit] = await db.update(units).set({ path: `${parent.path}${row!.id}/` }).where(eq(units.id, row!.id)).returning();
@@ -113,7 +120,7 @@ export async function mergeUnits(db: Db, actor: Actor | null, input: MergeInput)
       assertOpenOn(old, input.date);
       olds.push(old);
     }
-    if (new Set(olds.map((u) => u.kind)).size > 1) throw invalid('Các đơn vị sáp nhập phải cùng cấp (cùng loại)');
+    if (new Set(olds.map((u) => unitTier(u.kind) ?? u.kind)).size > 1) throw invalid('Các đơn vị sáp nhập phải cùng cấp (vd. các xã, phường với nhau)');
     const { unit: target, created } = await findOrCreate(tx, actor, input.into, olds[0]!, input.date);
     if (!created) assertOpenOn(target, input.date);
     for (const old of olds.filter((o) => o.id !== target.id)) {

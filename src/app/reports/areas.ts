@@ -2,11 +2,11 @@
  * The recognised areas of a programme year under a unit, each with its title
  * and status — the list annexed to a decision and printed by `kdc report`.
  */
-import { and, asc, eq, like } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { programs, programTitles, recognitions, units } from '../../db/schema';
 import { STATUS_LABELS, type RecognitionStatus } from '../../core/cycle/status';
+import { reportRegion, type Boundaries } from './region';
 
 export interface RecognizedArea {
   unitId: number;
@@ -20,25 +20,22 @@ export interface RecognizedArea {
   reward: number;
 }
 
-export async function recognizedAreas(db: Queryable, input: { programCode: string; year: number; unitId: number }): Promise<RecognizedArea[]> {
-  const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId));
-  if (!root) return [];
-  const parent = alias(units, 'parent');
+export async function recognizedAreas(db: Queryable, input: { programCode: string; year: number; unitId: number; boundaries?: Boundaries }): Promise<RecognizedArea[]> {
+  const region = await reportRegion(db, input);
   const rows = await db
     .select({
-      unitId: units.id, code: units.code, name: units.name, commune: parent.name,
+      unitId: units.id, code: units.code, name: units.name, commune: region.parentName(units.id),
       title: recognitions.titleCode, titleName: programTitles.name, status: recognitions.status, reward: recognitions.rewardAmount,
     })
     .from(recognitions)
     .innerJoin(programs, eq(programs.id, recognitions.programId))
     .innerJoin(units, eq(units.id, recognitions.unitId))
-    .leftJoin(parent, eq(parent.id, units.parentId))
     .leftJoin(programTitles, and(eq(programTitles.programId, programs.id), eq(programTitles.code, recognitions.titleCode)))
     .where(and(
       eq(programs.code, input.programCode),
       eq(recognitions.year, input.year),
       eq(recognitions.revoked, false),
-      like(units.path, `${root.path}%`),
+      region.contains({ id: units.id, path: units.path }),
     ))
     .orderBy(asc(units.path));
   return rows.map((r) => ({

@@ -15,11 +15,12 @@ import {
 import { notFound } from '../errors';
 import { recognizedAreas, type RecognizedArea } from './areas';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit } from './summary';
+import { reportRegion, type Boundaries } from './region';
 
 export const REPORT_KINDS = ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'thong-bao', 'giay-cong-nhan', 'danh-sach'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export interface ReportInput { programCode: string; year: number; unitId: number }
+export interface ReportInput { programCode: string; year: number; unitId: number; boundaries?: Boundaries }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 
@@ -54,8 +55,8 @@ export async function yearReportModel(db: Queryable, input: ReportInput): Promis
   const [summary, byUnit, failed, areas] = await Promise.all([
     programSummary(db, input), programSummaryByUnit(db, input), failedCriteriaRanking(db, input), recognizedAreas(db, input),
   ]);
-  const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId));
-  const inUnit = and(eq(units.id, sql`${contributions.unitId}`), like(units.path, `${root?.path ?? '/'}%`));
+  const region = await reportRegion(db, input);
+  const inUnit = and(eq(units.id, sql`${contributions.unitId}`), region.contains({ id: units.id, path: units.path }));
   const [money] = await db
     .select({
       budget: sql<number>`coalesce(sum(${contributions.budgetAmount}), 0)::bigint`,
@@ -70,7 +71,7 @@ export async function yearReportModel(db: Queryable, input: ReportInput): Promis
     .select()
     .from(documentsIssued)
     .innerJoin(units, eq(units.id, documentsIssued.unitId))
-    .where(and(eq(documentsIssued.programId, program.id), eq(documentsIssued.year, input.year), like(units.path, `${root?.path ?? '/'}%`)))
+    .where(and(eq(documentsIssued.programId, program.id), eq(documentsIssued.year, input.year), region.contains({ id: units.id, path: units.path })))
     .orderBy(asc(documentsIssued.issuedOn));
 
   const rewardKey = (a: RecognizedArea) => `${a.titleName}|${a.status}|${a.reward}`;

@@ -1,19 +1,7 @@
 /** Rows of a unit list: code, name, kind, parent[, households, population, poor_households, mountainous]. */
-import { fold } from '../text/normalize';
+import { UNIT_KIND_NAMES, unitKind } from '../units/kinds';
 import { parseLocaleNumber } from '../text/number';
 import { dataRows, parseYesNo, readHeader, rowReader, type Header, type ImportProblem, type Sheet } from './sheet';
-
-export const UNIT_KIND_NAMES: Record<string, string> = {
-  tinh: 'tỉnh', huyen: 'huyện', 'thanh-pho': 'thành phố', 'thi-xa': 'thị xã', xa: 'xã', phuong: 'phường', 'thi-tran': 'thị trấn',
-  'dac-khu': 'đặc khu', thon: 'thôn', 'to-dan-pho': 'tổ dân phố', ban: 'bản',
-};
-const KIND_BY_FOLDED = Object.fromEntries(Object.entries(UNIT_KIND_NAMES).map(([kind, name]) => [fold(name), kind]));
-
-/** "Tổ dân phố", "to-dan-pho", "TO DAN PHO" → "to-dan-pho". */
-export function unitKind(text: string): string | undefined {
-  const key = fold(text).replace(/-/g, ' ');
-  return KIND_BY_FOLDED[key];
-}
 
 export const UNIT_COLUMNS: Record<string, string[]> = {
   code: ['code', 'ma', 'ma_don_vi'],

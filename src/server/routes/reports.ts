@@ -7,11 +7,17 @@ import { reportUnitId } from '../../app/programs/report-unit';
 import { REPORT_KINDS, renderReport } from '../../app/reports/files';
 import { DOCX_MIME, XLSX_MIME } from '../../documents/index';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit, yearSeries } from '../../app/reports/summary';
+import { BOUNDARIES } from '../../app/reports/region';
 import { requireActor } from '../auth';
 import type { RouteDeps } from './deps';
 import { codeParam, yearQuery } from './programs';
 
-const figuresQuery = z.object({ year: yearQuery, unit: z.coerce.number().int().positive().optional() });
+const figuresQuery = z.object({
+  year: yearQuery,
+  unit: z.coerce.number().int().positive().optional(),
+  /** current: today's map (default); historical: the map as it stood that year (docs/reorganization.md). */
+  boundaries: z.enum(BOUNDARIES, { error: 'boundaries phải là "current" hoặc "historical"' }).default('current'),
+});
 
 export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   /** The programme and the unit a report covers, checked against the caller's scope. */
@@ -24,19 +30,20 @@ export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     schema: { tags: ['reports'], summary: 'Số liệu tổng hợp trong năm (tính từ hồ sơ và quyết định)', params: codeParam, querystring: figuresQuery },
   }, async (request) => {
     const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
-    return programSummary(db, { programCode: program.code, year: request.query.year, unitId });
+    return programSummary(db, { programCode: program.code, year: request.query.year, unitId, boundaries: request.query.boundaries });
   });
 
   app.get('/api/programs/:code/dashboard', {
     schema: { tags: ['reports'], summary: 'Bảng điều khiển: tổng hợp, theo đơn vị, theo năm, tiêu chí chưa đạt', params: codeParam, querystring: figuresQuery },
   }, async (request) => {
     const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
-    const { year } = request.query;
+    const { year, boundaries } = request.query;
+    const input = { programCode: program.code, year, unitId, boundaries };
     const [summary, byUnit, series, failedCriteria] = await Promise.all([
-      programSummary(db, { programCode: program.code, year, unitId }),
-      programSummaryByUnit(db, { programCode: program.code, year, unitId }),
-      yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year }),
-      failedCriteriaRanking(db, { programCode: program.code, year, unitId }),
+      programSummary(db, input),
+      programSummaryByUnit(db, input),
+      yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year, boundaries }),
+      failedCriteriaRanking(db, input),
     ]);
     return { summary, byUnit, series, failedCriteria };
   });
@@ -50,7 +57,7 @@ export const reportRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     },
   }, async (request, reply) => {
     const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
-    const { buffer, extension } = await renderReport(db, { programCode: program.code, year: request.query.year, unitId, kind: request.params.kind });
+    const { buffer, extension } = await renderReport(db, { programCode: program.code, year: request.query.year, unitId, boundaries: request.query.boundaries, kind: request.params.kind });
     const filename = `${request.params.kind}-${program.code}-${request.query.year}.${extension}`;
     return reply
       .header('content-type', extension === 'docx' ? DOCX_MIME : XLSX_MIME)
