@@ -76,7 +76,8 @@ export async function importHistory(db: Db, actor: Actor | null, programCode: st
       write(Math.min(i + 1000, resolved.length));
     }
     const recomputed = await recomputeStatuses(tx, program.id, [...new Set(inserted.map((r) => r.unitId))]);
-    await recordAuditMany(tx, actor, [
+    // A file that changes nothing leaves no trace either: importing twice is the same as once.
+    if (inserted.length || recomputed) await recordAuditMany(tx, actor, [
       ...inserted.map((r) => ({ action: 'import', entity: 'recognition', entityId: r.id, unitId: r.unitId, after: { ...r, source: 'import', file: filename } })),
       { action: 'import', entity: 'recognition-history', entityId: program.code, after: { file: filename, rows: records.length, inserted: inserted.length, recomputed } },
     ]);
