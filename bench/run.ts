@@ -6,11 +6,13 @@
 import { benchEvaluate } from './evaluate';
 import { benchWebBundle } from './web-bundle';
 import { benchNational } from './national';
+import { benchImport } from './import';
 
 const benches: Record<string, () => Promise<string[]> | string[]> = {
   evaluate: benchEvaluate,
   web: benchWebBundle,
   national: benchNational,
+  import: benchImport,
 };
 
 const only = process.argv.slice(2);

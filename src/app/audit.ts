@@ -3,6 +3,7 @@
  * Written in the same transaction as the change, so there is never a change
  * without its entry. The table refuses UPDATE and DELETE (see drizzle/0001).
  */
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { auditLog } from '../db/schema';
 import type { Actor } from './actor';
@@ -20,17 +21,20 @@ export async function recordAudit(db: Queryable, actor: Actor | null, entry: Aud
   await recordAuditMany(db, actor, [entry]);
 }
 
-/** Many entries at once (an import), in chunks the driver accepts; same transaction rules as recordAudit. */
+/**
+ * Many entries at once (an import), in the same transaction rules as
+ * recordAudit. Sent as arrays through unnest: an import of ten thousand rows
+ * leaves ten thousand entries in a few statements.
+ */
 export async function recordAuditMany(db: Queryable, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
-    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((entry) => ({
-      actorId: actor?.userId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      unitId: entry.unitId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })));
+  for (let i = 0; i < entries.length; i += 5000) {
+    const chunk = entries.slice(i, i + 5000);
+    const column = <T>(pick: (e: AuditEntry) => T) => sql.param(chunk.map(pick));
+    await db.execute(sql`
+      INSERT INTO ${auditLog} (actor_id, action, entity, entity_id, unit_id, before, after)
+      SELECT ${actor?.userId ?? null}::int, * FROM unnest(
+        ${column((e) => e.action)}::text[], ${column((e) => e.entity)}::text[],
+        ${column((e) => (e.entityId == null ? null : String(e.entityId)))}::text[], ${column((e) => e.unitId ?? null)}::int[],
+        ${column((e) => (e.before == null ? null : JSON.stringify(e.before)))}::jsonb[], ${column((e) => (e.after == null ? null : JSON.stringify(e.after)))}::jsonb[])`);
   }
 }

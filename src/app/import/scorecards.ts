@@ -176,15 +176,9 @@ async function writeScorecards(
 
   const valueRows = touched.flatMap((p) => p.changed.map((code) => {
     const value = p.record.values[code]!;
-    return ctx.stage === 'self'
-      ? { registrationId: p.registration!.id, criterionCode: code, selfValue: value, updatedBy: actor?.userId ?? null }
-      : { registrationId: p.registration!.id, criterionCode: code, boardValue: value, boardReason: same(p.selfValues[code], value) ? null : via, updatedBy: actor?.userId ?? null };
+    return { registrationId: p.registration!.id, code, value, reason: ctx.stage === 'board' && !same(p.selfValues[code], value) ? via : null };
   }));
-  const column = ctx.stage === 'self' ? { selfValue: sql.raw('excluded.self_value') } : { boardValue: sql.raw('excluded.board_value'), boardReason: sql.raw('excluded.board_reason') };
-  for (let i = 0; i < valueRows.length; i += 1000) {
-    await tx.insert(scorecardValues).values(valueRows.slice(i, i + 1000))
-      .onConflictDoUpdate({ target: [scorecardValues.registrationId, scorecardValues.criterionCode], set: { ...column, updatedBy: sql.raw('excluded.updated_by'), updatedAt: new Date() } });
-  }
+  await upsertValues(tx, ctx.stage, actor, valueRows);
 
   const verdictCount = await storeVerdicts(tx, ctx, touched);
   const submitted = ctx.stage === 'self' ? touched.filter((p) => p.registration!.status === 'registered' && !checkScorecard(ctx.set, p.values).length) : [];
@@ -206,6 +200,21 @@ async function writeScorecards(
     rows: plan.length, registrationsCreated: fresh.length, registrationsUpdated: touched.length - fresh.length,
     valuesWritten: valueRows.length, verdicts: verdictCount, submitted: submitted.length,
   };
+}
+
+/** The stage's values, written as arrays through unnest: tens of thousands of cells in a few statements. */
+async function upsertValues(tx: Queryable, stage: Stage, actor: Actor | null, rows: Array<{ registrationId: number; code: string; value: CriterionValue; reason: string | null }>) {
+  const target = stage === 'self' ? sql`self_value` : sql`board_value`;
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const chunk = rows.slice(i, i + 10_000);
+    await tx.execute(sql`
+      INSERT INTO ${scorecardValues} (registration_id, criterion_code, ${target}, board_reason, updated_by)
+      SELECT r, c, v, b, ${actor?.userId ?? null}::int FROM unnest(
+        ${sql.param(chunk.map((x) => x.registrationId))}::int[], ${sql.param(chunk.map((x) => x.code))}::text[],
+        ${sql.param(chunk.map((x) => JSON.stringify(x.value)))}::jsonb[], ${sql.param(chunk.map((x) => x.reason))}::text[]) AS x(r, c, v, b)
+      ON CONFLICT (registration_id, criterion_code) DO UPDATE SET ${target} = excluded.${target},
+        ${stage === 'board' ? sql`board_reason = excluded.board_reason,` : sql``} updated_by = excluded.updated_by, updated_at = now()`);
+  }
 }
 
 /** The verdict of every touched scorecard that is now complete, computed here as when entered by hand. */
