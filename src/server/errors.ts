@@ -32,7 +32,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
       return reply.status(400).send({ error: { code: 'validation', message: `Lỗi ${where}: ${problems.join('; ')}`, details: problems } });
     }
-    if (error.statusCode === 413) return reply.status(413).send({ error: { code: 'too-large', message: 'Tệp hoặc dữ liệu gửi lên quá lớn' } });
+    if (error.statusCode === 413) return reply.status(413).send({ error: { code: 'too-large', message: 'Tệp hoặc dữ liệu gửi lên quá lớn (một tệp tối đa 20 MB; hãy chia thành nhiều tệp)' } });
     if (error.statusCode && error.statusCode < 500) {
       const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Kiểu dữ liệu gửi lên không được hỗ trợ' : 'Yêu cầu không hợp lệ';
       return reply.status(error.statusCode).send({ error: { code: 'bad-request', message } });

@@ -68,7 +68,9 @@ describe('unit search ignores case and diacritics, within scope', () => {
     expect(wards.map((u) => u.name)).toContain('Phường Tân Phong');
     const tdp = (await client.get(`/api/units?q=${encodeURIComponent('to dan pho so 5')}`)).json() as Array<{ name: string; id: number; parentId: number }>;
     expect(tdp.some((u) => u.name === 'Tổ dân phố số 5')).toBe(true);
-    expect(Object.keys(tdp[0]!).sort()).toEqual(['id', 'kind', 'name', 'parentId']);
+    expect(Object.keys(tdp[0]!).sort()).toEqual(['closed', 'id', 'kind', 'name', 'parentId', 'parentName']);
+    // Every ward has a "Tổ dân phố số 5": the ward's name tells them apart.
+    expect(tdp.filter((u) => u.name === 'Tổ dân phố số 5').map((u) => (u as unknown as { parentName: string }).parentName)).toEqual(expect.arrayContaining(['Phường Tân Phong', 'Phường Đoàn Kết']));
     const sung = (await client.get('/api/units?q=SUNG%20PHAI')).json() as Array<{ name: string }>;
     expect(sung.some((u) => u.name.includes('Sùng Phài'))).toBe(true);
   });

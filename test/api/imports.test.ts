@@ -78,7 +78,9 @@ describe('imports over HTTP', () => {
     const file = csv([['unit', '1.1'], ['LC-TP-TANPHONG-TDP08', 'đạt'], ['LC-TP-DOANKET-TDP07', 'đạt']]);
     const res = await upload(tanphong, '/api/imports/scorecards?program=laichau-tqpttd&year=2026', 'lan.csv', file);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('dòng 3, cột A (unit): "Tổ dân phố số 7" nằm ngoài phạm vi tự đánh giá của bạn');
+    // The other ward's area is not named back: as everywhere in the API, what is out of reach is "not found".
+    expect(res.json().error.message).toContain('dòng 3, cột A (unit): không tìm thấy "LC-TP-DOANKET-TDP07" trong phạm vi của bạn');
+    expect(res.body).not.toContain('Tổ dân phố số 7');
     expect(res.json().error.details.problems).toHaveLength(1);
     expect(await registrationCount()).toBe(before);
     const streamed = await upload(tanphong, '/api/imports/scorecards?program=laichau-tqpttd&year=2026', 'lan.csv', file, 'application/x-ndjson');
@@ -110,7 +112,15 @@ describe('reorganisations over HTTP', () => {
     const history = (await tanphong.get(`/api/units/${created!.id}/history`)).json();
     expect(history).toEqual([expect.objectContaining({ kind: 'split', from: [expect.objectContaining({ name: 'Tổ dân phố số 19' })] })]);
     const foreign = await tanphong.post('/api/reorganizations', { kind: 'close', date: '2026-01-01', unit: 'LC-TP-DOANKET-TDP07' });
-    expect(foreign.statusCode).toBe(403);
+    expect(foreign.statusCode).toBe(404);
+    // The ward itself is reorganised by the city, not by the ward's officer.
+    const own = await tanphong.post('/api/reorganizations', { kind: 'rename', date: '2026-01-01', unit: 'LC-TP-TANPHONG', name: 'Phường Tân Phong Mới' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toBe('Sắp xếp Phường Tân Phong là việc của cấp quản lý đơn vị cấp trên, ngoài phạm vi của bạn');
+    const again = await tanphong.post('/api/reorganizations', {
+      kind: 'split', date: '2026-03-01', unit: 'LC-TP-TANPHONG-TDP19', into: ['LC-TP-TANPHONG-TDP19', 'LC-TP-TANPHONG > Tổ dân phố số 21'],
+    });
+    expect(again.json().error.message).toBe('Việc tách Tổ dân phố số 21 từ Tổ dân phố số 19 đã được ghi nhận trước đây');
     const bad = await tanphong.post('/api/reorganizations', { kind: 'close', date: '2026-02-30', unit: 'LC-TP-TANPHONG-TDP20' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('Ngày "2026-02-30" không hợp lệ');

@@ -39,7 +39,7 @@ type Case = { url: string; payload?: unknown; headers?: Record<string, string>; 
 function csvUpload(url: string, text: string): Case {
   const boundary = '----kdc-scope';
   const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`);
-  return { url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, refused: (body, status) => status === 400 && JSON.stringify(body).includes('nằm ngoài phạm vi') };
+  return { url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, refused: (body, status) => status === 400 && JSON.stringify(body).includes('phạm vi') && !JSON.stringify(body).includes('Đoàn Kết') };
 }
 
 /** What to send to each route so that it touches Đoàn Kết. */

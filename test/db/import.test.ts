@@ -105,7 +105,8 @@ describe('import of units and title history', () => {
   it('refuses units outside the importer’s scope', async () => {
     const actor = { userId: 0, username: 'tanphong', displayName: '', homeUnitId: null, grants: [{ role: 'officer' as const, unitId: 0, unitPath: '/999999/' }] };
     const error = await importUnits(database.db, actor, Buffer.from('code,name,kind,parent\nTN-Z,Xã Z,xã,TN\n'), 'ngoai.csv').catch((e: Error) => e);
-    expect((error as Error).message).toContain('nằm ngoài phạm vi quản lý của bạn');
+    // A unit the importer cannot even see is not named back: "not found in your scope".
+    expect((error as Error).message).toContain('dòng 2, cột D (parent): không tìm thấy "TN" trong phạm vi của bạn');
   });
 
   it('never crashes nor writes on random or truncated bytes', async () => {

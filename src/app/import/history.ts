@@ -17,9 +17,9 @@ import { recordAuditMany } from '../audit';
 import { AREA_KINDS } from '../cycle/load';
 import { notFound } from '../errors';
 import { requireProgram } from '../programs/queries';
-import { coversPath } from '../scope';
 import { unitResolver } from '../units/resolve';
 import { refuse, stepper, type Progress } from './progress';
+import { outOfReach } from './reach';
 import { readSheet } from './read';
 
 /** The programme by code: within the caller's sight, or any for the command line. */
@@ -51,10 +51,11 @@ export async function importHistory(db: Db, actor: Actor | null, programCode: st
     const title = r.title ? findTitle(titles, r.title) : undefined;
     if (r.title && !title) problem(r.row, 'title', `phong trào không có danh hiệu "${r.title}" (có: ${titles.map((t) => `${t.code} — ${t.name}`).join('; ')})`);
     const unit = r.unit ? await resolver.resolve(r.unit) : undefined;
-    if (r.unit && !unit) problem(r.row, 'unit', `không tìm thấy đơn vị "${r.unit}"`);
-    else if (unit && !AREA_KINDS.includes(unit.kind)) problem(r.row, 'unit', `"${unit.name}" không phải thôn, tổ dân phố hay bản: chỉ khu dân cư mới được công nhận danh hiệu`);
-    else if (unit && actor && !coversPath(actor, unit.path, 'manage')) problem(r.row, 'unit', `"${unit.name}" nằm ngoài phạm vi quản lý của bạn`);
-    if (unit && title && r.year) resolved.push({ unitId: unit.id, year: r.year, titleCode: title.code, row: r.row });
+    const refusal = !unit ? (r.unit ? `không tìm thấy đơn vị "${r.unit}"` : null)
+      : outOfReach(actor, unit, r.unit, 'manage', 'quản lý')
+      ?? (!AREA_KINDS.includes(unit.kind) ? `"${unit.name}" không phải thôn, tổ dân phố hay bản: chỉ khu dân cư mới được công nhận danh hiệu` : null);
+    if (refusal) problem(r.row, 'unit', refusal);
+    if (unit && !refusal && title && r.year) resolved.push({ unitId: unit.id, year: r.year, titleCode: title.code, row: r.row });
   }
   // Two rows may name one area differently (a code, a path): still one recognition.
   const seen = new Map<string, number>();

@@ -25,10 +25,10 @@ import { recordAuditMany, type AuditEntry } from '../audit';
 import { AREA_KINDS, historiesOf, profileOf } from '../cycle/load';
 import { storedVerdict, type Stage } from '../cycle/scorecard';
 import { programCriteriaSet } from '../programs/queries';
-import { coversPath } from '../scope';
 import { unitResolver, type UnitRow } from '../units/resolve';
 import { findTitle, importProgram } from './history';
 import { refuse, stepper, type Progress } from './progress';
+import { outOfReach } from './reach';
 import { readSheet } from './read';
 
 export interface ScorecardImport { programCode: string; year: number; stage: Stage }
@@ -58,7 +58,6 @@ export async function importScorecards(db: Db, actor: Actor | null, input: Score
   onProgress?.({ phase: 'read', done: 0, total: 1 });
   const sheet = await readSheet(bytes, filename);
   const { records, problems, unitColumn, titleColumn } = parseScorecardRows(sheet, set);
-  if (problems.some((p) => p.row === 1)) refuse(problems);
   const report: Report = (record, column, field, message) => problems.push({ sheet: sheet.name, row: record.row, column, field, message });
 
   const resolver = unitResolver(db);
@@ -73,11 +72,11 @@ export async function importScorecards(db: Db, actor: Actor | null, input: Score
     const unit = await resolver.resolve(record.unit);
     const title = record.title ? findTitle(titles, record.title) : titles.length === 1 ? titles[0] : undefined;
     const refusal = !unit ? `không tìm thấy khu dân cư "${record.unit}"`
-      : !AREA_KINDS.includes(unit.kind) ? `"${unit.name}" không phải thôn, tổ dân phố hay bản`
+      : outOfReach(actor, unit, record.unit, input.stage === 'self' ? 'selfAssess' : 'appraise', STAGE_WORD[input.stage])
+      ?? (!AREA_KINDS.includes(unit.kind) ? `"${unit.name}" không phải thôn, tổ dân phố hay bản`
       : !existedIn(unit, input.year) ? `"${unit.name}" không tồn tại trong năm ${input.year}`
-      : actor && !coversPath(actor, unit.path, input.stage === 'self' ? 'selfAssess' : 'appraise') ? `"${unit.name}" nằm ngoài phạm vi ${STAGE_WORD[input.stage]} của bạn`
       : seenUnit.has(unit.id) ? `"${unit.name}" đã có ở dòng ${seenUnit.get(unit.id)}: mỗi khu dân cư một dòng`
-      : null;
+      : null);
     if (refusal) { report(record, unitColumn, 'unit', refusal); continue; }
     if (!title) {
       report(record, titleColumn, 'title', record.title

@@ -169,6 +169,7 @@ export async function importTemplate(db: Queryable, actor: Actor | null, input: 
   else if (!input.programCode) throw invalid('Cần mã phong trào để tạo mẫu này');
   else if (input.kind === 'history') model = await historyTemplate(db, actor, input.programCode, input.unitId);
   else model = await scorecardsTemplate(db, actor, input);
-  const suffix = input.kind === 'units' ? '' : `-${input.programCode}${input.year ? `-${input.year}` : ''}`;
+  const stage = input.kind === 'scorecards' && input.stage === 'board' ? '-tham-dinh' : '';
+  const suffix = input.kind === 'units' ? '' : `-${input.programCode}${input.kind === 'scorecards' && input.year ? `-${input.year}` : ''}${stage}`;
   return { buffer: await renderImportTemplate(model), filename: `mau-nhap-${input.kind}${suffix}.xlsx` };
 }

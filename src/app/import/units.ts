@@ -17,6 +17,7 @@ import { recordAuditMany, type AuditEntry } from '../audit';
 import { coversPath } from '../scope';
 import { unitResolver, type UnitRow } from '../units/resolve';
 import { refuse, stepper, type Progress } from './progress';
+import { outOfReach } from './reach';
 import { readSheet } from './read';
 
 /** Where a unit of the file will sit: under a unit of the database, under an earlier row, or at the top. */
@@ -78,15 +79,16 @@ export async function importUnits(db: Db, actor: Actor | null, bytes: Buffer, fi
     }
     // A new unit needs the right to manage its parent; an existing one, the right to manage itself.
     const existing = existingByCode.get(record.code);
-    if (!existing && place.kind === 'db' && actor && !coversPath(actor, place.unit.path, 'manage'))
-      problem(record.row, 'parent', `"${place.unit.name}" nằm ngoài phạm vi quản lý của bạn`);
+    const parentRefusal = !existing && place.kind === 'db' ? outOfReach(actor, place.unit, record.parent, 'manage', 'quản lý') : null;
+    if (parentRefusal) problem(record.row, 'parent', parentRefusal);
     if (!existing && place.kind === 'top' && actor) problem(record.row, 'parent', 'chỉ quản trị hệ thống (dòng lệnh kdc) mới tạo được đơn vị cấp cao nhất');
     if (existing) {
-      if (actor && !coversPath(actor, existing.path, 'manage')) problem(record.row, 'code', `đơn vị "${existing.name}" (${existing.code}) nằm ngoài phạm vi quản lý của bạn`);
+      if (actor && !coversPath(actor, existing.path, 'read')) problem(record.row, 'code', `mã "${existing.code}" đã dùng cho một đơn vị ngoài phạm vi của bạn`);
+      else if (actor && !coversPath(actor, existing.path, 'manage')) problem(record.row, 'code', `đơn vị "${existing.name}" (${existing.code}) nằm ngoài phạm vi quản lý của bạn`);
       const sameParent = place.kind === 'top' ? existing.parentId === null
         : place.kind === 'db' ? existing.parentId === place.unit.id
         : existingByCode.get(place.code)?.id === existing.parentId;
-      if (!sameParent) problem(record.row, 'parent', `đơn vị "${existing.name}" (${existing.code}) đã có trong hệ thống ở đơn vị cấp trên khác; muốn chuyển thì dùng chức năng sắp xếp đơn vị (chuyển), không nhập lại`);
+      if (!sameParent && (!actor || coversPath(actor, existing.path, 'read'))) problem(record.row, 'parent', `đơn vị "${existing.name}" (${existing.code}) đã có trong hệ thống ở đơn vị cấp trên khác; muốn chuyển thì dùng chức năng sắp xếp đơn vị (chuyển), không nhập lại`);
     }
     if (planned.has(record.code)) continue; // a duplicate row, already refused by the parser
     const parentPath = place.kind === 'db' ? await namePathOf(db, place.unit, names) : place.kind === 'file' ? planned.get(place.code)!.namePath : [];

@@ -18,7 +18,7 @@ import { fold, nfc } from '../../core/text/normalize';
 import { kindFromName, unitTier } from '../../core/units/kinds';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
-import { AppError, forbidden, invalid } from '../errors';
+import { AppError, forbidden, invalid, notFound } from '../errors';
 import { coversPath } from '../scope';
 import { resolveUnitRef, type UnitRow } from '../units/resolve';
 import { dayBefore, moveUnder } from './tree';
@@ -34,19 +34,35 @@ function checkDate(date: string): void {
 
 const formatDay = (iso: string) => iso.split('-').reverse().join('/');
 
-function assertManages(actor: Actor | null, unit: UnitRow): void {
-  if (actor && !coversPath(actor, unit.path, 'manage')) throw forbidden(`${unit.name} nằm ngoài phạm vi quản lý của bạn`);
+/** A unit the caller cannot read is not found, as everywhere in the API; one they read but do not manage is forbidden. */
+function assertReach(actor: Actor | null, unit: UnitRow, path: string, message: string): void {
+  if (!actor) return;
+  if (!coversPath(actor, unit.path, 'read')) throw notFound('đơn vị');
+  if (!coversPath(actor, path, 'manage')) throw forbidden(message);
 }
+
+const parentPathOf = (unit: UnitRow) => unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1);
 
 function assertOpenOn(unit: UnitRow, date: string): void {
   if (unit.validTo && unit.validTo < date) throw new AppError('conflict', `${unit.name} đã giải thể từ ${formatDay(unit.validTo)}`);
-  if (unit.validFrom && unit.validFrom >= date) throw new AppError('conflict', `${unit.name} mới thành lập từ ${formatDay(unit.validFrom)}, sau ngày sắp xếp`);
+  if (unit.validFrom && unit.validFrom > date) throw new AppError('conflict', `${unit.name} mới thành lập từ ${formatDay(unit.validFrom)}, sau ngày sắp xếp`);
 }
 
-/** A unit by id, code or path, that the actor manages. */
+/** A unit that receives units (a merge's target, a move's destination, a new unit's parent): the caller manages it. */
 async function managed(db: Queryable, actor: Actor | null, ref: string): Promise<UnitRow> {
   const unit = await resolveUnitRef(db, ref);
-  assertManages(actor, unit);
+  assertReach(actor, unit, unit.path, `${unit.name} nằm ngoài phạm vi quản lý của bạn`);
+  return unit;
+}
+
+/**
+ * A unit that is itself merged, split, renamed, moved or closed: that is for
+ * whoever manages the unit above it. A ward officer reorganises the areas of
+ * the ward, not the ward.
+ */
+async function changeable(db: Queryable, actor: Actor | null, ref: string): Promise<UnitRow> {
+  const unit = await resolveUnitRef(db, ref);
+  assertReach(actor, unit, parentPathOf(unit), `Sắp xếp ${unit.name} là việc của cấp quản lý đơn vị cấp trên, ngoài phạm vi của bạn`);
   return unit;
 }
 
@@ -78,7 +94,7 @@ async function findOrCreate(db: Queryable, actor: Actor | null, path: string, te
     throw error;
   });
   if (existing) {
-    assertManages(actor, existing);
+    assertReach(actor, existing, existing.path, `${existing.name} nằm ngoài phạm vi quản lý của bạn`);
     return { unit: existing, created: false };
   }
   const names = path.split('>').map((n) => n.trim()).filter(Boolean);
@@ -115,7 +131,7 @@ export async function mergeUnits(db: Db, actor: Actor | null, input: MergeInput)
   return db.transaction(async (tx) => {
     const olds: UnitRow[] = [];
     for (const ref of input.from) {
-      const old = await managed(tx, actor, ref);
+      const old = await changeable(tx, actor, ref);
       if (olds.some((o) => o.id === old.id)) throw invalid(`${old.name} được nêu hai lần`);
       assertOpenOn(old, input.date);
       olds.push(old);
@@ -146,13 +162,17 @@ export async function splitUnit(db: Db, actor: Actor | null, input: SplitInput) 
   checkDate(input.date);
   if (input.into.length < 2) throw invalid('Chia tách cần ít nhất hai đơn vị sau khi tách');
   return db.transaction(async (tx) => {
-    const old = await managed(tx, actor, input.unit);
+    const old = await changeable(tx, actor, input.unit);
     assertOpenOn(old, input.date);
     const targets: UnitRow[] = [];
     for (const path of input.into) {
       const { unit, created } = await findOrCreate(tx, actor, path, old, input.date);
       if (targets.some((t) => t.id === unit.id)) throw invalid(`${unit.name} được nêu hai lần`);
-      if (!created && unit.id !== old.id) assertOpenOn(unit, input.date);
+      if (!created && unit.id !== old.id) {
+        assertOpenOn(unit, input.date);
+        const [done] = await tx.select().from(unitLineage).where(and(eq(unitLineage.fromUnitId, old.id), eq(unitLineage.toUnitId, unit.id)));
+        if (done) throw new AppError('conflict', `Việc tách ${unit.name} từ ${old.name} đã được ghi nhận trước đây`);
+      }
       targets.push(unit);
     }
     const kept = targets.some((t) => t.id === old.id);
@@ -172,7 +192,7 @@ export async function renameUnit(db: Db, actor: Actor | null, input: { date: str
   const name = nfc(input.name.trim());
   if (!name) throw invalid('Tên mới không được để trống');
   return db.transaction(async (tx) => {
-    const unit = await managed(tx, actor, input.unit);
+    const unit = await changeable(tx, actor, input.unit);
     const [clash] = await tx.select().from(units).where(and(eq(units.nameFolded, fold(name)), unit.parentId ? eq(units.parentId, unit.parentId) : isNull(units.parentId), isNull(units.validTo)));
     if (clash && clash.id !== unit.id) throw new AppError('conflict', `Đã có ${clash.name} cùng cấp trên`);
     await tx.update(units).set({ name, nameFolded: fold(name) }).where(eq(units.id, unit.id));
@@ -184,7 +204,7 @@ export async function renameUnit(db: Db, actor: Actor | null, input: { date: str
 export async function closeUnit(db: Db, actor: Actor | null, input: { date: string; unit: string; legalBasis?: string }) {
   checkDate(input.date);
   return db.transaction(async (tx) => {
-    const unit = await managed(tx, actor, input.unit);
+    const unit = await changeable(tx, actor, input.unit);
     assertOpenOn(unit, input.date);
     const open = await openChildren(tx, unit);
     if (open.length) throw new AppError('conflict', `${unit.name} còn ${open.length} đơn vị trực thuộc; hãy sáp nhập hoặc chuyển trước khi giải thể`);
@@ -197,7 +217,7 @@ export async function closeUnit(db: Db, actor: Actor | null, input: { date: stri
 export async function moveUnit(db: Db, actor: Actor | null, input: { date: string; unit: string; to: string; legalBasis?: string }) {
   checkDate(input.date);
   return db.transaction(async (tx) => {
-    const unit = await managed(tx, actor, input.unit);
+    const unit = await changeable(tx, actor, input.unit);
     const parent = await managed(tx, actor, input.to);
     assertOpenOn(unit, input.date);
     assertOpenOn(parent, input.date);

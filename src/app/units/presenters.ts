@@ -3,8 +3,9 @@ import type { units } from '../../db/schema';
 
 type UnitRow = typeof units.$inferSelect;
 
-export const presentUnitBrief = (u: Pick<UnitRow, 'id' | 'name' | 'kind' | 'parentId'>) => ({
-  id: u.id, name: u.name, kind: u.kind, parentId: u.parentId,
+/** Enough to pick a unit: many share a name ("Tổ dân phố số 5" in every ward), so the parent's name goes with it, and whether it has closed. */
+export const presentUnitBrief = (u: Pick<UnitRow, 'id' | 'name' | 'kind' | 'parentId' | 'validTo'>, parentName: string | null = null) => ({
+  id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, parentName, closed: u.validTo !== null,
 });
 
 export const presentUnit = (u: UnitRow) => ({

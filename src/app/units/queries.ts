@@ -19,13 +19,16 @@ export async function searchUnits(db: Queryable, actor: Actor, query: string | u
   const words = fold(query ?? '').split(' ').filter(Boolean);
   if (!words.length) return scopeRoots(db, actor);
   const conditions = words.map((w) => sql`${units.nameFolded} LIKE ${`%${w.replace(LIKE_SPECIALS, (c) => `\\${c}`)}%`}`);
+  const parent = alias(units, 'parent');
   const rows = await db
-    .select()
+    .select({ unit: units, parentName: parent.name })
     .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
     .where(and(scope, ...conditions))
-    .orderBy(asc(units.depth), asc(units.nameFolded))
+    // Open units first: a closed one is still found (its history), but is rarely what is meant.
+    .orderBy(sql`${units.validTo} IS NOT NULL`, asc(units.depth), asc(units.nameFolded))
     .limit(limit);
-  return rows.map(presentUnitBrief);
+  return rows.map((r) => presentUnitBrief(r.unit, r.parentName));
 }
 
 /** The top of what the caller may see: the units of their grants (all roots for an admin). */
@@ -33,7 +36,7 @@ async function scopeRoots(db: Queryable, actor: Actor) {
   const rows = isAdmin(actor)
     ? await db.select().from(units).where(isNull(units.parentId)).orderBy(asc(units.name))
     : await db.select().from(units).where(inArray(units.id, actor.grants.map((g) => g.unitId)));
-  return rows.map(presentUnitBrief);
+  return rows.map((u) => presentUnitBrief(u));
 }
 
 export async function getUnit(db: Queryable, actor: Actor, unitId: number) {

@@ -70,7 +70,9 @@ export function parseScorecardRows(sheet: Sheet, set: CriteriaSet): ScorecardRow
     const code = matchCode(text, codes);
     const column = columnLetter(index);
     if (!code) {
-      problems.push({ sheet: sheet.name, row: 1, column, message: `"${text}" không phải mã tiêu chí của bộ tiêu chí ${set.code} (phiên bản ${set.version}); các mã hợp lệ: ${[...codes.keys()].join(', ')}` });
+      // The list of valid codes once, with the first unknown column: a phone screen need not read it ten times.
+      const listed = problems.some((p) => p.row === 1 && p.message.includes('các mã hợp lệ'));
+      problems.push({ sheet: sheet.name, row: 1, column, message: `"${text}" không phải mã tiêu chí của bộ tiêu chí ${set.code} (phiên bản ${set.version})${listed ? '' : `; các mã hợp lệ: ${[...codes.keys()].join(', ')}`}` });
     } else if (seenCode.has(code)) {
       problems.push({ sheet: sheet.name, row: 1, column, message: `tiêu chí ${code} đã có ở cột ${seenCode.get(code)}` });
     } else {
@@ -82,7 +84,8 @@ export function parseScorecardRows(sheet: Sheet, set: CriteriaSet): ScorecardRow
   if (!criterionColumns.length && !problems.length) problems.push({ sheet: sheet.name, row: 1, column: '', message: 'không có cột tiêu chí nào (dòng tiêu đề cần các mã tiêu chí, vd. 1.1, 1.2)' });
   const unitColumn = fixed.unit === undefined ? '' : columnLetter(fixed.unit);
   const titleColumn = fixed.title === undefined ? '' : columnLetter(fixed.title);
-  if (problems.length) return { records: [], problems, unitColumn, titleColumn };
+  // Without a unit column no row can be read; otherwise the rows are still checked, so one pass shows every problem.
+  if (fixed.unit === undefined || !criterionColumns.length) return { records: [], problems, unitColumn, titleColumn };
 
   const records: ScorecardRecord[] = [];
   const seenUnit = new Map<string, number>();

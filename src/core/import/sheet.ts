@@ -5,6 +5,7 @@
  * Vietnamese what is wrong. Pure: reading the file is at the edge
  * (src/app/import/read.ts).
  */
+import { formatNumber } from '../text/format';
 import { fold, nfc } from '../text/normalize';
 
 export interface Sheet { name: string; rows: string[][] }
@@ -73,11 +74,11 @@ export function dataRows(sheet: Sheet, problems: ImportProblem[]): DataRow[] {
     const trimmed = (sheet.rows[i] ?? []).map((c) => nfc(String(c ?? '').trim()));
     if (trimmed.every((c) => !c)) continue;
     if (rows.length === MAX_ROWS) {
-      problems.push({ sheet: sheet.name, row: i + 1, column: '', message: `tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng dữ liệu; hãy chia thành nhiều tệp` });
+      problems.push({ sheet: sheet.name, row: i + 1, column: '', message: `tệp có hơn ${formatNumber(MAX_ROWS)} dòng dữ liệu; hãy chia thành nhiều tệp` });
       break;
     }
     trimmed.forEach((c, col) => {
-      if (c.length > MAX_CELL) problems.push({ sheet: sheet.name, row: i + 1, column: columnLetter(col), message: `ô dài ${c.length.toLocaleString('vi-VN')} ký tự, tối đa ${MAX_CELL.toLocaleString('vi-VN')}` });
+      if (c.length > MAX_CELL) problems.push({ sheet: sheet.name, row: i + 1, column: columnLetter(col), message: `ô dài ${formatNumber(c.length)} ký tự, tối đa ${formatNumber(MAX_CELL)}` });
     });
     rows.push({ row: i + 1, cells: trimmed });
   }
@@ -111,13 +112,13 @@ export function describeImportProblem(p: ImportProblem): string {
 
 export function describeImportProblems(problems: ImportProblem[], limit = 50): string {
   const lines = problems.slice(0, limit).map(describeImportProblem);
-  if (problems.length > limit) lines.push(`… và ${problems.length - limit} lỗi khác`);
+  if (problems.length > limit) lines.push(`… và ${formatNumber(problems.length - limit)} lỗi khác`);
   return lines.join('\n');
 }
 
 /** The sentence an import fails with: how many problems, that nothing was written, then each problem. */
 export function importRefusal(problems: ImportProblem[]): string {
-  return `Tệp có ${problems.length} lỗi, chưa ghi gì vào hệ thống:\n${describeImportProblems(sortProblems(problems))}`;
+  return `Tệp có ${formatNumber(problems.length)} lỗi, chưa ghi gì vào hệ thống:\n${describeImportProblems(sortProblems(problems))}`;
 }
 
 /** In the order a person reads the sheet: row by row, column by column. */
