@@ -15,8 +15,11 @@ import { Decisions } from './screens/Decisions';
 import { Settings } from './screens/Settings';
 import { RecordsScreen } from './screens/Records';
 
-// ECharts is large: the dashboard loads only when opened.
+// ECharts is large: the dashboard loads only when opened. Importing and
+// reorganising are an officer's occasional work: they load only when opened too.
 const Dashboard = lazy(() => import('./screens/Dashboard'));
+const ImportScreen = lazy(() => import('./screens/Import'));
+const Reorganize = lazy(() => import('./screens/Reorganize'));
 
 export const PROGRAM = 'laichau-tqpttd';
 export const CURRENT_YEAR = new Date().getFullYear();
@@ -41,7 +44,12 @@ export function App() {
   if (user === null) return <I18nContext.Provider value={i18n}><Login onLogin={setUser} /></I18nContext.Provider>;
 
   const [screen, id] = route;
-  const nav = [['', t.home], ['units', t.units], ['review', t.review], ['decisions', t.decisions], ['dashboard', t.dashboard], ['records', t.records], ['settings', t.settings]] as const;
+  // Importing and reorganising change many records at once: offered to those who manage units (the server checks again).
+  const manages = user.grants.some((g) => g.role === 'admin' || g.role === 'officer');
+  const nav = [
+    ['', t.home], ['units', t.units], ['review', t.review], ['decisions', t.decisions], ['dashboard', t.dashboard], ['records', t.records],
+    ...(manages ? [['import', t.importData], ['reorganize', t.reorganize]] as const : []), ['settings', t.settings],
+  ] as const;
   const logout = async () => { await api('POST', '/api/auth/logout'); setUser(null); go(''); };
 
   return (
@@ -74,6 +82,8 @@ export function App() {
               screen === 'decisions' ? <Decisions /> :
               screen === 'settings' ? <Settings user={user} /> :
               screen === 'records' ? <RecordsScreen /> :
+              screen === 'import' ? <ImportScreen /> :
+              screen === 'reorganize' ? <Reorganize /> :
               screen === 'dashboard' ? <Dashboard key={id ?? ''} initialYear={id ? Number(id) : undefined} /> :
               <Home user={user} />}
           </Suspense>

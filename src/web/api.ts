@@ -11,6 +11,8 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 export const setCsrf = (token: string) => { csrfToken = token; };
+/** For requests made without api(): an upload through XMLHttpRequest, to show its progress. */
+export const getCsrf = () => csrfToken;
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -32,4 +34,4 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 
 export interface Grant { role: string; unitId: number; unitName: string }
 export interface User { id: number; username: string; displayName: string; grants: Grant[] }
-export interface UnitBrief { id: number; name: string; kind: string; parentId: number | null }
+export interface UnitBrief { id: number; name: string; kind: string; parentId: number | null; parentName?: string | null; closed?: boolean }
