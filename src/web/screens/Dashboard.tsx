@@ -3,7 +3,7 @@
  * the breakdown by commune or ward, and the most failed criteria. Each chart
  * has its table beside it, for those who would rather read.
  */
-import { Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api';
 import { CURRENT_YEAR, PROGRAM } from '../App';
@@ -27,10 +27,19 @@ export default function Dashboard({ initialYear }: { initialYear?: number }) {
   const { t } = useT();
   const [year, setYearState] = useState(initialYear ?? CURRENT_YEAR);
   const setYear = (y: number) => { setYearState(y); go(`dashboard/${y}`); };
-  const state = useLoad(() => api<DashboardData>('GET', `/api/programs/${PROGRAM}/dashboard?year=${year}`), [year]);
+  // After a reorganisation the same year reads two ways: today's map, or the map of that year (docs/reorganization.md).
+  const [boundaries, setBoundaries] = useState('current');
+  const state = useLoad(() => api<DashboardData>('GET', `/api/programs/${PROGRAM}/dashboard?year=${year}&boundaries=${boundaries}`), [year, boundaries]);
   return (
     <Stack>
-      <Group justify="space-between"><Title order={2}>{t.dashboard}</Title><NumberInput label={t.year} value={year} min={2000} max={2100} onChange={(v) => typeof v === 'number' && setYear(v)} w={120} /></Group>
+      <Group justify="space-between" align="end">
+        <Title order={2}>{t.dashboard}</Title>
+        <Group align="end">
+          <SegmentedControl aria-label={t.boundaries} value={boundaries} onChange={setBoundaries}
+            data={[{ value: 'current', label: t.boundariesCurrent }, { value: 'historical', label: t.boundariesHistorical }]} />
+          <NumberInput label={t.year} value={year} min={2000} max={2100} onChange={(v) => typeof v === 'number' && setYear(v)} w={120} />
+        </Group>
+      </Group>
       <Loaded state={state}>{(d) => (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
