@@ -5,26 +5,17 @@
  * problems with nothing written, readable on a phone; and the officer
  * records the split of a residential area with its date and legal basis.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBuiltinSet } from '../../src/core/criteria/builtin/index';
 import type { Database } from '../../src/db/client';
 import { registrations, units } from '../../src/db/schema';
 import { passingScorecard } from '../../src/demo/history';
-import { createServer } from '../../src/server/app';
-import { readEnv } from '../../src/server/env';
-import { openTestDatabase } from '../support/db';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync('dist/web/index.html');
-if (!available) {
-  if (process.env.CI) throw new Error(`Kiểm thử trình duyệt cần ${CHROMIUM} và dist/web (npm run build)`);
-  console.log(`Bỏ qua kiểm thử trình duyệt: không tìm thấy ${CHROMIUM} hoặc dist/web`);
-}
+import { browserAvailable as available, login as loginAt, startBrowserRig } from '../support/browser';
 
 let browser: Browser;
 let database: Database;
@@ -34,23 +25,13 @@ const dir = mkdtempSync(join(tmpdir(), 'kdc-import-e2e-'));
 
 beforeAll(async () => {
   if (!available) return;
-  database = await openTestDatabase();
-  const app = await createServer({ database, env: readEnv({ KDC_DEMO: '1' }), demo: true, webRoot: `${process.cwd()}/dist/web` });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  close = async () => { await browser.close(); await app.close(); await database.close(); };
+  const rig = await startBrowserRig();
+  ({ browser, database, base } = rig);
+  close = rig.close;
 });
 afterAll(async () => { await close(); rmSync(dir, { recursive: true, force: true }); });
 
-async function login(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
+const login = (page: Page, username: string) => loginAt(page, base, username);
 
 const unitId = async (code: string) => (await database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
 const registrationsOf = async (code: string, year: number) =>

@@ -4,21 +4,11 @@
  * proposes it, the city officer recommends it and issues the decision, the
  * dashboard's count rises, and the ward officer cannot open another ward's area.
  */
-import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/db/schema';
-import { createServer } from '../../src/server/app';
-import { readEnv } from '../../src/server/env';
-import { openTestDatabase } from '../support/db';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync('dist/web/index.html');
-if (!available) {
-  if (process.env.CI) throw new Error(`Kiểm thử trình duyệt cần ${CHROMIUM} và dist/web (npm run build)`);
-  console.log(`Bỏ qua kiểm thử trình duyệt: không tìm thấy ${CHROMIUM} hoặc dist/web`);
-}
+import { browserAvailable as available, login as loginAt, startBrowserRig } from '../support/browser';
 
 let browser: Browser;
 let base = '';
@@ -27,24 +17,14 @@ let doanKetAreaId = 0;
 
 beforeAll(async () => {
   if (!available) return;
-  const database = await openTestDatabase();
-  const app = await createServer({ database, env: readEnv({ KDC_DEMO: '1' }), demo: true, webRoot: `${process.cwd()}/dist/web` });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  doanKetAreaId = (await database.db.select().from(units).where(eq(units.code, 'LC-TP-DOANKET-TDP07')))[0]!.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  close = async () => { await browser.close(); await app.close(); await database.close(); };
+  const rig = await startBrowserRig();
+  ({ browser, base } = rig);
+  close = rig.close;
+  doanKetAreaId = (await rig.database.db.select().from(units).where(eq(units.code, 'LC-TP-DOANKET-TDP07')))[0]!.id;
 });
 afterAll(async () => { await close(); });
 
-async function login(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
+const login = (page: Page, username: string) => loginAt(page, base, username);
 
 async function choose(page: Page, code: string, label: 'Đạt' | 'Không đạt') {
   await page.locator(`[data-criterion="${code}"]`).getByText(label, { exact: true }).click();

@@ -22,6 +22,7 @@ import type { CriterionValue, Scorecard } from '../../core/evaluation/types';
 import { editableBy, type Step } from '../../core/cycle/workflow';
 import type { Actor } from '../actor';
 import { recordAuditMany, type AuditEntry } from '../audit';
+import { AppError } from '../errors';
 import { AREA_KINDS, historiesOf, profileOf } from '../cycle/load';
 import { storedVerdict, type Stage } from '../cycle/scorecard';
 import { programCriteriaSet } from '../programs/queries';
@@ -156,6 +157,7 @@ function cycleRefusal(stage: Stage, f: Found, registration: Registration | undef
 async function writeScorecards(
   tx: Queryable, actor: Actor | null, ctx: ScorecardImport & { setId: number; set: CriteriaSet; programId: number; filename: string }, plan: Planned[], onProgress?: Progress,
 ) {
+  await assertUnchangedSincePlanned(tx, plan);
   const touched = plan.filter((p) => p.changed.length || !p.registration);
   const write = stepper(onProgress, 'write', touched.length, 200);
   const audit: AuditEntry[] = [];
@@ -199,6 +201,22 @@ async function writeScorecards(
     rows: plan.length, registrationsCreated: fresh.length, registrationsUpdated: touched.length - fresh.length,
     valuesWritten: valueRows.length, verdicts: verdictCount, submitted: submitted.length,
   };
+}
+
+/**
+ * The file was checked against the registrations as they were read; someone
+ * may have submitted, returned or decided one since. Locked for the rest of
+ * the transaction and compared, so the checks still hold when writing.
+ */
+async function assertUnchangedSincePlanned(tx: Queryable, plan: Planned[]): Promise<void> {
+  const planned = plan.filter((p) => p.registration);
+  for (let i = 0; i < planned.length; i += 5000) {
+    const chunk = planned.slice(i, i + 5000);
+    const now = new Map((await tx.select({ id: registrations.id, status: registrations.status, locked: registrations.locked }).from(registrations)
+      .where(inArray(registrations.id, chunk.map((p) => p.registration!.id))).for('update')).map((r) => [r.id, r]));
+    const moved = chunk.find((p) => now.get(p.registration!.id)?.status !== p.registration!.status || now.get(p.registration!.id)?.locked !== p.registration!.locked);
+    if (moved) throw new AppError('conflict', `Hồ sơ của ${moved.unit.name} vừa được thay đổi trong lúc kiểm tra tệp; chưa ghi gì, hãy nhập lại tệp`);
+  }
 }
 
 /** The stage's values, written as arrays through unnest: tens of thousands of cells in a few statements. */

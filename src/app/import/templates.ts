@@ -52,7 +52,7 @@ async function unitsTemplate(db: Queryable, actor: Actor | null, unitId?: number
   const root = await templateRoot(db, actor, unitId);
   const parent = alias(units, 'parent');
   const rows = root ? await db.select({ unit: units, parentCode: parent.code }).from(units).leftJoin(parent, eq(parent.id, units.parentId))
-    .where(and(like(units.path, `${root.path}%`))).orderBy(asc(units.path)).limit(MAX_ROWS) : [];
+    .where(like(units.path, `${root.path}%`)).orderBy(asc(units.path)).limit(MAX_ROWS) : [];
   return {
     sheetName: 'Đơn vị',
     columns: [
