@@ -4,7 +4,8 @@
  * `kdc import history` for seven years and two titles, then `kdc report`
  * year by year gives first time / held / again that match the history row
  * for row; a merge by `kdc reorganize` keeps the earlier years countable
- * under the new commune and, with historical boundaries, under the old.
+ * under the new commune and, with historical boundaries, under the old —
+ * also in a copy restored from `kdc backup`.
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
@@ -109,5 +110,12 @@ describe('kdc import and kdc report', () => {
     const historical = JSON.parse(kdc('report', '--program', 'baolam-kdc', '--year', '2022', '--unit', 'LD-BL', '--boundaries', 'historical', '--format', 'json').stdout) as typeof before;
     expect(historical.byUnit.map((u) => [u.unitName, u.recognized])).toEqual(before.byUnit.map((u) => [u.unitName, u.recognized]));
     expect(historical.recognized).toBe(before.recognized);
-  }, 120_000);
+
+    // Backed up and restored into an empty directory, the lineage and the parent history come along: the same reports.
+    expect(kdc('backup', join(dir, 'sao-luu.jsonl.gz')).code).toBe(0);
+    const copy = (...args: string[]) => runKdc(args, { env: { KDC_DATA_DIR: join(dir, 'ban-sao') } });
+    expect(copy('restore', join(dir, 'sao-luu.jsonl.gz')).code).toBe(0);
+    const args = ['report', '--program', 'baolam-kdc', '--year', '2022', '--unit', 'LD-BL', '--boundaries', 'historical', '--format', 'json'];
+    expect(copy(...args).stdout).toBe(kdc(...args).stdout);
+  }, 180_000);
 });

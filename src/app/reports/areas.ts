@@ -37,7 +37,7 @@ export async function recognizedAreas(db: Queryable, input: { programCode: strin
       eq(recognitions.revoked, false),
       region.contains({ id: units.id, path: units.path }),
     ))
-    .orderBy(asc(units.path));
+    .orderBy(asc(units.path), asc(recognitions.titleCode));
   return rows.map((r) => ({
     ...r,
     titleName: r.titleName ?? r.title,
