@@ -7,33 +7,18 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
-import { programs, programTitles, recognitions } from '../../db/schema';
+import { programTitles, recognitions } from '../../db/schema';
 import { parseHistoryRows } from '../../core/import/history';
 import { fieldProblem } from '../../core/import/sheet';
 import { recognitionStatus } from '../../core/cycle/status';
-import { fold } from '../../core/text/normalize';
 import type { Actor } from '../actor';
 import { recordAuditMany } from '../audit';
 import { AREA_KINDS } from '../cycle/load';
-import { notFound } from '../errors';
-import { requireProgram } from '../programs/queries';
 import { unitResolver } from '../units/resolve';
 import { refuse, stepper, type Progress } from './progress';
 import { outOfReach } from './reach';
+import { findTitle, importProgram } from './program';
 import { readSheet } from './read';
-
-/** The programme by code: within the caller's sight, or any for the command line. */
-export async function importProgram(db: Queryable, actor: Actor | null, code: string) {
-  if (actor) return requireProgram(db, actor, code);
-  const [program] = await db.select().from(programs).where(eq(programs.code, code));
-  if (!program) throw notFound(`phong trào "${code}"`);
-  return program;
-}
-
-/** A title named by its code or its name, without case or diacritics. */
-export function findTitle<T extends { code: string; name: string }>(titles: T[], text: string): T | undefined {
-  return titles.find((t) => fold(t.code) === fold(text) || fold(t.name) === fold(text));
-}
 
 export async function importHistory(db: Db, actor: Actor | null, programCode: string, bytes: Buffer, filename: string, onProgress?: Progress) {
   const program = await importProgram(db, actor, programCode);

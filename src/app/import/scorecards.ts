@@ -20,6 +20,7 @@ import { evaluate } from '../../core/evaluation/evaluate';
 import type { CriteriaSet } from '../../core/criteria/schema';
 import type { CriterionValue, Scorecard } from '../../core/evaluation/types';
 import { editableBy, type Step } from '../../core/cycle/workflow';
+import { existedInYear } from '../../core/units/validity';
 import type { Actor } from '../actor';
 import { recordAuditMany, type AuditEntry } from '../audit';
 import { AppError } from '../errors';
@@ -27,7 +28,7 @@ import { AREA_KINDS, historiesOf, profileOf } from '../cycle/load';
 import { storedVerdict, type Stage } from '../cycle/scorecard';
 import { programCriteriaSet } from '../programs/queries';
 import { unitResolver, type UnitRow } from '../units/resolve';
-import { findTitle, importProgram } from './history';
+import { findTitle, importProgram } from './program';
 import { refuse, stepper, type Progress } from './progress';
 import { outOfReach } from './reach';
 import { readSheet } from './read';
@@ -49,7 +50,6 @@ interface Planned extends Found {
 type Report = (record: ScorecardRecord, column: string, field: string, message: string) => void;
 
 const same = (a: CriterionValue | undefined, b: CriterionValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
-const existedIn = (unit: UnitRow, year: number) => (!unit.validFrom || unit.validFrom <= `${year}-12-31`) && (!unit.validTo || unit.validTo >= `${year}-01-01`);
 const STAGE_WORD = { self: 'tự đánh giá', board: 'thẩm định' } as const;
 
 export async function importScorecards(db: Db, actor: Actor | null, input: ScorecardImport, bytes: Buffer, filename: string, onProgress?: Progress) {
@@ -75,7 +75,7 @@ export async function importScorecards(db: Db, actor: Actor | null, input: Score
     const refusal = !unit ? `không tìm thấy khu dân cư "${record.unit}"`
       : outOfReach(actor, unit, record.unit, input.stage === 'self' ? 'selfAssess' : 'appraise', STAGE_WORD[input.stage])
       ?? (!AREA_KINDS.includes(unit.kind) ? `"${unit.name}" không phải thôn, tổ dân phố hay bản`
-      : !existedIn(unit, input.year) ? `"${unit.name}" không tồn tại trong năm ${input.year}`
+      : !existedInYear(unit, input.year) ? `"${unit.name}" không tồn tại trong năm ${input.year}`
       : seenUnit.has(unit.id) ? `"${unit.name}" đã có ở dòng ${seenUnit.get(unit.id)}: mỗi khu dân cư một dòng`
       : null);
     if (refusal) { report(record, unitColumn, 'unit', refusal); continue; }

@@ -13,6 +13,7 @@ import { scorecardCodes } from '../../core/import/scorecards';
 import { UNIT_KIND_NAMES } from '../../core/units/kinds';
 import { MAX_CELL, MAX_ROWS } from '../../core/import/sheet';
 import { flattenCriteria } from '../../core/criteria/walk';
+import { existedInYear } from '../../core/units/validity';
 import type { CriterionValue } from '../../core/evaluation/types';
 import { formatNumber } from '../../core/text/format';
 import type { Actor } from '../actor';
@@ -21,7 +22,7 @@ import { invalid } from '../errors';
 import { programCriteriaSet } from '../programs/queries';
 import { requireUnit } from '../scope';
 import type { Stage } from '../cycle/scorecard';
-import { importProgram } from './history';
+import { importProgram } from './program';
 
 export const TEMPLATE_KINDS = ['units', 'history', 'scorecards'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -120,7 +121,7 @@ async function scorecardsTemplate(db: Queryable, actor: Actor | null, input: Tem
   const year = input.year;
   const areas = root ? (await db.select().from(units)
     .where(and(like(units.path, `${root.path}%`), inArray(units.kind, [...AREA_KINDS]))).orderBy(asc(units.path)).limit(MAX_ROWS))
-    .filter((u) => (!u.validFrom || u.validFrom <= `${year}-12-31`) && (!u.validTo || u.validTo >= `${year}-01-01`)) : [];
+    .filter((u) => existedInYear(u, year)) : [];
   const regs = areas.length ? await db.select().from(registrations).where(and(eq(registrations.programId, program.id), eq(registrations.year, year), inArray(registrations.unitId, areas.map((a) => a.id)))) : [];
   const values = regs.length ? await db.select().from(scorecardValues).where(inArray(scorecardValues.registrationId, regs.map((r) => r.id))) : [];
   const codes = [...scorecardCodes(set).entries()];

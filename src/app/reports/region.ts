@@ -19,6 +19,7 @@ import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { unitLineage, units } from '../../db/schema';
+import { existedOn } from '../../core/units/validity';
 import { notFound } from '../errors';
 import type { UnitRow } from '../units/resolve';
 
@@ -42,7 +43,6 @@ export interface Region {
   parentName(unitId: AnyPgColumn | SQL): SQL<string | null>;
 }
 
-const existedOn = (unit: UnitRow, date: string) => (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
 const validOn = (date: string) => sql`(up.valid_from IS NULL OR up.valid_from <= ${date}::date) AND (up.valid_to IS NULL OR up.valid_to >= ${date}::date)`;
 
 /** The units a unit that did not exist on `date` came from, as they stood then (through any chain of reorganisations). */

@@ -11,8 +11,7 @@ import { importScorecards } from '../../app/import/scorecards';
 import { importTemplate, TEMPLATE_KINDS, type TemplateKind } from '../../app/import/templates';
 import { importUnits } from '../../app/import/units';
 import { resolveUnitRef } from '../../app/units/resolve';
-import { configuredDatabase } from '../../db/configured';
-import type { Db } from '../../db/client';
+import { parseYear, withDb } from '../database';
 import { CliError } from '../errors';
 import { readText } from '../io';
 
@@ -31,17 +30,6 @@ function progressBar(stream: NodeJS.WriteStream = process.stderr) {
 function readBytes(file: string): Buffer {
   readText(file); // the same Vietnamese messages for a missing file or a folder
   return readFileSync(file);
-}
-
-function parseYear(text: string): number {
-  const year = Number(text);
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError(`Năm "${text}" không hợp lệ`, 2);
-  return year;
-}
-
-async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  const database = await configuredDatabase();
-  try { return await run(database.db); } finally { await database.close(); }
 }
 
 export function registerImportCommands(program: Command): void {

@@ -4,13 +4,7 @@
  */
 import type { Command } from 'commander';
 import { closeUnit, mergeUnits, moveUnit, renameUnit, splitUnit } from '../../app/reorganize/reorganize';
-import { configuredDatabase } from '../../db/configured';
-import type { Db } from '../../db/client';
-
-async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  const database = await configuredDatabase();
-  try { return await run(database.db); } finally { await database.close(); }
-}
+import { withDb } from '../database';
 
 const DATE = ['--date <date>', 'ngày có hiệu lực, YYYY-MM-DD'] as const;
 const BASIS = ['--basis <text>', 'căn cứ pháp lý, vd. "Nghị quyết số 1670/NQ-UBTVQH15 ngày 16/6/2025"'] as const;

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { configuredDatabase } from '../../db/configured';
+import { parseYear, withDb } from '../database';
 import { programs } from '../../db/schema';
 import { recognizedAreas } from '../../app/reports/areas';
 import { programSummary, programSummaryByUnit } from '../../app/reports/summary';
@@ -27,14 +27,11 @@ export function registerReportCommand(program: Command): void {
     .option('--boundaries <reading>', 'current: địa giới hiện nay (mặc định); historical: địa giới của năm báo cáo', 'current')
     .option('--out <file>', 'ghi ra tệp (bắt buộc với xlsx, docx)')
     .action(async (options: ReportOptions) => {
-      const year = Number(options.year);
-      if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError(`Năm "${options.year}" không hợp lệ`, 2);
+      const year = parseYear(options.year);
       if (!['json', 'xlsx', 'docx'].includes(options.format)) throw new CliError(`Định dạng "${options.format}" không hỗ trợ; dùng json, xlsx hoặc docx`, 2);
       if (!(BOUNDARIES as readonly string[]).includes(options.boundaries)) throw new CliError(`--boundaries phải là current hoặc historical, không phải "${options.boundaries}"`, 2);
       if (options.format !== 'json' && !options.out) throw new CliError('Cần --out TỆP để ghi báo cáo xlsx hoặc docx', 2);
-      const database = await configuredDatabase();
-      try {
-        const { db } = database;
+      await withDb(async (db) => {
         const [row] = await db.select().from(programs).where(eq(programs.code, options.program));
         if (!row) throw new CliError(`Không có phong trào mã "${options.program}"`, 2);
         const unitId = options.unit ? (await resolveUnitRef(db, options.unit)).id : row.ownerUnitId;
@@ -51,8 +48,6 @@ export function registerReportCommand(program: Command): void {
         const { renderReportFile } = await import('../../app/reports/files');
         writeFileSync(options.out!, await renderReportFile(db, { ...input, format: options.format as 'xlsx' | 'docx' }));
         process.stdout.write(`Đã ghi ${options.out}\n`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -1,11 +1,11 @@
 /** Rows of a title history kept before KDC: unit, year, title. */
 import { fold } from '../text/normalize';
-import { dataRows, readHeader, rowReader, type Header, type ImportProblem, type Sheet } from './sheet';
+import { AREA_HEADERS, dataRows, readHeader, rowReader, TITLE_HEADERS, type Header, type ImportProblem, type Sheet } from './sheet';
 
 export const HISTORY_COLUMNS: Record<string, string[]> = {
-  unit: ['unit', 'don_vi', 'khu_dan_cu', 'ma_don_vi'],
+  unit: AREA_HEADERS,
   year: ['year', 'nam'],
-  title: ['title', 'danh_hieu'],
+  title: TITLE_HEADERS,
 };
 
 export interface HistoryRecord { row: number; unit: string; year: number; title: string }

@@ -9,12 +9,12 @@ import type { CriteriaSet } from '../criteria/schema';
 import { flattenCriteria } from '../criteria/walk';
 import type { Scorecard } from '../evaluation/types';
 import { fold } from '../text/normalize';
-import { columnLetter, dataRows, headerKey, type ImportProblem, type Sheet } from './sheet';
+import { AREA_HEADERS, columnLetter, dataRows, headerKey, TITLE_HEADERS, type ImportProblem, type Sheet } from './sheet';
 import { parseCriterionCell, type CellKind } from './values';
 
 const FIXED: Record<string, string[]> = {
-  unit: ['unit', 'don_vi', 'khu_dan_cu', 'ma_don_vi'],
-  title: ['title', 'danh_hieu'],
+  unit: AREA_HEADERS,
+  title: TITLE_HEADERS,
   name: ['name', 'ten', 'ten_don_vi', 'ten_khu_dan_cu'],
 };
 

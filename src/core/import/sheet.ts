@@ -19,6 +19,10 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Headers naming the area of a row and its title, the same in every file that has them. */
+export const AREA_HEADERS = ['unit', 'don_vi', 'khu_dan_cu', 'ma_don_vi'];
+export const TITLE_HEADERS = ['title', 'danh_hieu'];
+
 export const MAX_CELL = 1000;
 export const MAX_ROWS = 100_000;
 
