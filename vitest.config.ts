@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    globalSetup: ['test/support/global-setup.ts'],
     fileParallelism: true,
     maxWorkers: 2,
   },

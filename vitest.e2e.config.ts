@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     env: { TZ: 'UTC' },
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

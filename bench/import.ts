@@ -18,6 +18,7 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { SYSTEM_ACTOR } from '../src/app/actor';
 import { importHistory } from '../src/app/import/history';
 import { importScorecards } from '../src/app/import/scorecards';
 import { importUnits } from '../src/app/import/units';
@@ -47,7 +48,10 @@ async function open(): Promise<{ database: Database; drop: () => Promise<void> }
   withSchema.searchParams.set('options', `-c search_path=${schema}`);
   return {
     database: await openDatabase({ url: withSchema.toString(), migrationsSchema: schema }),
-    drop: async () => { await admin.query(`DROP SCHEMA ${schema} CASCADE`); await admin.end(); },
+    drop: async () => {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
   };
 }
 
@@ -72,24 +76,25 @@ export async function benchImport(): Promise<string[]> {
         unitRows.push([`${commune}-T${v}`, `Thôn ${v}`, 'thôn', commune, 80 + ((c * v) % 120)]);
       }
     }
-    await importUnits(db, null, Buffer.from('code,name,kind,parent\nBX-W,Xã Khởi Động,xã,LC-TP\n'), 'warm.csv');
+    await importUnits(db, SYSTEM_ACTOR, Buffer.from('code,name,kind,parent\nBX-W,Xã Khởi Động,xã,LC-TP\n'), 'warm.csv');
     const unitFile = await xlsx(unitRows);
-    const units = await timed(() => importUnits(db, null, unitFile, 'don-vi.xlsx'));
+    const units = await timed(() => importUnits(db, SYSTEM_ACTOR, unitFile, 'don-vi.xlsx'));
 
     const historyRows: Array<Array<string | number>> = [['unit', 'year', 'title']];
     for (const code of villages) for (const year of [2019, 2020]) historyRows.push([code, year, 'tqpttd']);
     const historyFile = await xlsx(historyRows);
-    const history = await timed(() => importHistory(db, null, 'laichau-tqpttd', historyFile, 'lich-su.xlsx'));
+    const history = await timed(() => importHistory(db, SYSTEM_ACTOR, 'laichau-tqpttd', historyFile, 'lich-su.xlsx'));
 
     const set = findBuiltinSet('laichau-tqpttd')!;
     const passing = passingScorecard(set);
     const codes = Object.keys(passing);
     const cardRows: Array<Array<string | number>> = [['unit', 'title', ...codes]];
-    for (const code of villages.slice(0, 2000)) cardRows.push([code, 'tqpttd', ...codes.map((c) => (passing[c] === true ? 'đạt' : passing[c] === false ? 'không' : String(passing[c])))]);
+    for (const code of villages.slice(0, 2000))
+      cardRows.push([code, 'tqpttd', ...codes.map((c) => (passing[c] === true ? 'đạt' : passing[c] === false ? 'không' : String(passing[c])))]);
     const cards = await xlsx(cardRows);
     const input = { programCode: 'laichau-tqpttd', year: 2026, stage: 'self' as const };
-    const scorecards = await timed(() => importScorecards(db, null, input, cards, 'phieu.xlsx'));
-    const again = await timed(() => importScorecards(db, null, input, cards, 'phieu.xlsx'));
+    const scorecards = await timed(() => importScorecards(db, SYSTEM_ACTOR, input, cards, 'phieu.xlsx'));
+    const again = await timed(() => importScorecards(db, SYSTEM_ACTOR, input, cards, 'phieu.xlsx'));
 
     return [
       `# database: ${database.kind}`,

@@ -48,7 +48,9 @@ async function generate(db: Db): Promise<void> {
   };
   const communes = PROVINCES * COMMUNES_PER_PROVINCE;
   // Ids are set explicitly by level so paths can be computed in SQL: root 1, provinces 10+p, communes 1000+c, areas 100000+a.
-  await step('units', sql`
+  await step(
+    'units',
+    sql`
     INSERT INTO units (id, code, name, name_folded, kind, parent_id, path, depth) VALUES (1, 'VN', 'Việt Nam', 'viet nam', 'quoc-gia', NULL, '/1/', 0);
     INSERT INTO units (id, code, name, name_folded, kind, parent_id, path, depth)
       SELECT 10 + p, 'P' || p, 'Tỉnh số ' || p, 'tinh so ' || p, 'tinh', 1, '/1/' || (10 + p) || '/', 1 FROM generate_series(1, ${PROVINCES}) p;
@@ -61,39 +63,55 @@ async function generate(db: Db): Promise<void> {
              1000 + 1 + (a - 1) % ${communes},
              '/1/' || (10 + 1 + ((a - 1) % ${communes}) / ${COMMUNES_PER_PROVINCE}) || '/' || (1000 + 1 + (a - 1) % ${communes}) || '/' || (100000 + a) || '/', 3
       FROM generate_series(1, ${AREAS}) a;
-    SELECT setval(pg_get_serial_sequence('units', 'id'), (SELECT max(id) FROM units));`);
+    SELECT setval(pg_get_serial_sequence('units', 'id'), (SELECT max(id) FROM units));`,
+  );
   const [setRow] = await db.insert(criteriaSets).values({ code: set.code, version: set.version, name: set.name, definition: set }).returning();
   const [program] = await db.insert(programs).values({ code: PROGRAM, name: 'Phong trào thử tải toàn quốc', ownerUnitId: 1 }).returning();
-  await step('programme', sql`
+  await step(
+    'programme',
+    sql`
     INSERT INTO program_years (program_id, year, criteria_set_id) SELECT ${program!.id}, y, ${setRow!.id} FROM generate_series(2021, 2025) y;
     INSERT INTO program_titles (program_id, code, name, rank, level_code, chain) VALUES (${program!.id}, 'tqpttd', 'Khu dân cư tự quản, phát triển toàn diện', 1, 'tqpttd', '{}');
-    INSERT INTO program_targets (program_id, scope, year_from, year_to, target) VALUES (${program!.id}, 'year', 2025, 2025, 40000), (${program!.id}, 'period', 2021, 2025, 35000);`);
+    INSERT INTO program_targets (program_id, scope, year_from, year_to, target) VALUES (${program!.id}, 'year', 2025, 2025, 40000), (${program!.id}, 'period', 2021, 2025, 35000);`,
+  );
   // A deterministic pseudo-random number in [0, 100) from integers, the same on PGlite and PostgreSQL.
   const rnd = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`(abs(hashtext(${a}::text || '-' || ${b}::text)) % 100)`;
-  await step('registrations', sql`
+  await step(
+    'registrations',
+    sql`
     INSERT INTO registrations (program_id, year, unit_id, title_code, status, locked)
       SELECT ${program!.id}, y, u.id, 'tqpttd', CASE WHEN ${rnd(sql`u.id`, sql`y`)} < 45 THEN 'recognized' ELSE 'board-rejected' END, ${rnd(sql`u.id`, sql`y`)} < 45
       FROM units u CROSS JOIN generate_series(2021, 2025) y
-      WHERE u.depth = 3 AND ${rnd(sql`y`, sql`u.id`)} < 60;`);
+      WHERE u.depth = 3 AND ${rnd(sql`y`, sql`u.id`)} < 60;`,
+  );
   if (process.env.KDC_BENCH_SCORECARDS !== '0') {
-    await step('scorecards (41 criteria per registration)', sql`
+    await step(
+      'scorecards (41 criteria per registration)',
+      sql`
       INSERT INTO scorecard_values (registration_id, criterion_code, self_value, board_value)
         SELECT r.id, c.code, to_jsonb(r.status = 'recognized' OR ${rnd(sql`r.id`, sql`c.code`)} < 85), to_jsonb(r.status = 'recognized' OR ${rnd(sql`r.id`, sql`c.code`)} < 80)
-        FROM registrations r CROSS JOIN unnest(${sql.raw(`ARRAY[${codes.map((c) => `'${c}'`).join(',')}]`)}::text[]) AS c(code);`);
+        FROM registrations r CROSS JOIN unnest(${sql.raw(`ARRAY[${codes.map((c) => `'${c}'`).join(',')}]`)}::text[]) AS c(code);`,
+    );
   }
-  await step('verdicts', sql`
+  await step(
+    'verdicts',
+    sql`
     INSERT INTO verdicts (registration_id, stage, criteria_set_id, recognized, level_code, failed_criteria, result)
       SELECT r.id, 'board', ${setRow!.id}, r.status = 'recognized', CASE WHEN r.status = 'recognized' THEN 'tqpttd' END,
              CASE WHEN r.status = 'recognized' THEN '[]'::jsonb ELSE jsonb_build_array('2.' || (1 + r.id % 8), '5.2') END, '{}'::jsonb
-      FROM registrations r;`);
-  await step('recognitions with status', sql`
+      FROM registrations r;`,
+  );
+  await step(
+    'recognitions with status',
+    sql`
     INSERT INTO recognitions (program_id, year, unit_id, title_code, registration_id, status, reward_amount, source)
       SELECT program_id, year, unit_id, 'tqpttd', id,
              CASE WHEN lag(year) OVER w = year - 1 THEN 'giu-vung' WHEN lag(year) OVER w IS NOT NULL THEN 'cong-nhan-lai' ELSE 'lan-dau' END,
              0, 'decision'
       FROM registrations WHERE status = 'recognized'
       WINDOW w AS (PARTITION BY unit_id ORDER BY year);
-    ANALYZE;`);
+    ANALYZE;`,
+  );
   process.stdout.write(`# generated ${AREAS} areas in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
@@ -107,14 +125,22 @@ function splitStatements(query: ReturnType<typeof sql>): Array<ReturnType<typeof
       const pieces = text.join('').split(';');
       pieces.forEach((piece, i) => {
         current.append(sql.raw(piece));
-        if (i < pieces.length - 1) { statements.push(current); current = sql``; }
+        if (i < pieces.length - 1) {
+          statements.push(current);
+          current = sql``;
+        }
       });
     } else {
       current.append(sql`${chunk}`);
     }
   }
   statements.push(current);
-  return statements.filter((q) => q.queryChunks.some((c) => { const v = (c as { value?: string[] }).value; return !Array.isArray(v) || v.join('').trim(); }));
+  return statements.filter((q) =>
+    q.queryChunks.some((c) => {
+      const v = (c as { value?: string[] }).value;
+      return !Array.isArray(v) || v.join('').trim();
+    }),
+  );
 }
 
 async function median(run: () => Promise<unknown>, times = 3): Promise<number> {

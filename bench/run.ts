@@ -5,14 +5,21 @@
  */
 import { benchEvaluate } from './evaluate';
 import { benchWebBundle } from './web-bundle';
+import { benchWebFirstLoad } from './web-first-load';
 import { benchNational } from './national';
 import { benchImport } from './import';
+import { benchApi } from './api';
+import { benchCli } from './cli';
+import { benchMemory } from './memory';
 
 const benches: Record<string, () => Promise<string[]> | string[]> = {
   evaluate: benchEvaluate,
-  web: benchWebBundle,
+  web: async () => [...benchWebBundle(), ...(await benchWebFirstLoad())],
   national: benchNational,
   import: benchImport,
+  api: benchApi,
+  cli: benchCli,
+  memory: benchMemory,
 };
 
 const only = process.argv.slice(2);

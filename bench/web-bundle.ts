@@ -13,6 +13,9 @@ export function benchWebBundle(root = 'dist/web'): string[] {
   const html = readFileSync(index, 'utf8');
   const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
   const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(root, src.replace(/^\//, '')))).length, 0);
-  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce((sum, m) => sum + gzipSync(readFileSync(join(root, m[1]!.replace(/^\//, '')))).length, 0);
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce(
+    (sum, m) => sum + gzipSync(readFileSync(join(root, m[1]!.replace(/^\//, '')))).length,
+    0,
+  );
   return [`BENCH web-initial-js-gzip ${(bytes / 1024).toFixed(1)} KB`, `BENCH web-initial-css-gzip ${(css / 1024).toFixed(1)} KB`];
 }

@@ -27,6 +27,9 @@ function vitest(title, args) {
 
 let ok = step('Kiểm tra kiểu (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 ok = step('Kiểm tra mã (eslint)', 'npx', ['eslint', '--max-warnings', '0', '.']) && ok;
+ok = step('Kiểm tra định dạng (prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']) && ok;
+// The command-line tests run bin/kdc.mjs, which runs the compiled command when it is up to date: build it, so what ships is what is tested.
+ok = step('Biên dịch lệnh kdc (esbuild)', 'node', ['scripts/build-cli.mjs', '--force']) && ok;
 ok = vitest('Kiểm thử đơn vị và cơ sở dữ liệu (PGlite)', []) && ok;
 
 if (!existsSync('src/web/index.html') || !existsSync('vitest.e2e.config.ts')) {

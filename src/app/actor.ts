@@ -1,18 +1,13 @@
 /**
- * Who is calling, and over which unit subtrees they hold which roles. Built
- * from the session on every request (nothing kept in server memory).
+ * Who is calling, and over which unit subtrees they hold which roles. A
+ * person is built from the session on every request (nothing kept in server
+ * memory); the `kdc` command acts as the explicit system actor below, never
+ * as "no actor". What each may do is decided in one place: ./policy.
  */
-export const ROLES = ['admin', 'officer', 'area-head', 'board-member', 'council-member', 'leader'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../core/users/roles';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Quản trị hệ thống',
-  officer: 'Cán bộ phụ trách phong trào',
-  'area-head': 'Trưởng thôn / Tổ trưởng tổ dân phố / Trưởng bản',
-  'board-member': 'Thành viên ban thẩm định',
-  'council-member': 'Thành viên hội đồng xét',
-  leader: 'Lãnh đạo (chỉ xem)',
-};
+// Roles, their names and capacities are pure data the web app shares: src/core/users/roles.ts.
+export { CAPABILITIES, ROLE_LABELS, ROLES, type Capability, type Role } from '../core/users/roles';
 
 export interface RoleGrant {
   role: Role;
@@ -22,7 +17,9 @@ export interface RoleGrant {
   unitName?: string;
 }
 
-export interface Actor {
+/** A signed-in person. */
+export interface UserActor {
+  kind?: 'user';
   userId: number;
   username: string;
   displayName: string;
@@ -30,15 +27,32 @@ export interface Actor {
   grants: RoleGrant[];
 }
 
-export const isAdmin = (actor: Actor) => actor.grants.some((g) => g.role === 'admin');
+/**
+ * The installation itself: the `kdc` command line, run by whoever
+ * administers the server (it holds the database's credentials anyway). It
+ * may do everything a change needs, except what only a person does
+ * (standing aside from an appraisal); it has no account, so what it writes
+ * carries no user id and its audit entries are the system's.
+ */
+export interface SystemActor {
+  kind: 'system';
+  userId: null;
+  username: 'kdc';
+  displayName: string;
+  homeUnitId: null;
+  grants: readonly [];
+}
 
-/** Roles that may act in a capacity; admin may do everything. */
-export const CAPABILITIES = {
-  read: ['admin', 'officer', 'area-head', 'board-member', 'council-member', 'leader'],
-  selfAssess: ['admin', 'officer', 'area-head'],
-  appraise: ['admin', 'officer', 'board-member'],
-  review: ['admin', 'officer', 'council-member'],
-  decide: ['admin', 'officer'],
-  manage: ['admin', 'officer'],
-} as const satisfies Record<string, readonly Role[]>;
-export type Capability = keyof typeof CAPABILITIES;
+export type Actor = UserActor | SystemActor;
+
+export const SYSTEM_ACTOR: SystemActor = Object.freeze({
+  kind: 'system',
+  userId: null,
+  username: 'kdc',
+  displayName: 'Dòng lệnh kdc (hệ thống)',
+  homeUnitId: null,
+  grants: [] as const,
+});
+
+export const isSystem = (actor: Actor): actor is SystemActor => actor.kind === 'system';
+export const isAdmin = (actor: Actor) => isSystem(actor) || actor.grants.some((g) => g.role === 'admin');

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
+import { inBatches } from '../db/batch';
 import { auditLog } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -17,7 +18,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function recordAudit(db: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Queryable, actor: Pick<Actor, 'userId'> | null, entry: AuditEntry): Promise<void> {
   await recordAuditMany(db, actor, [entry]);
 }
 
@@ -26,9 +27,8 @@ export async function recordAudit(db: Queryable, actor: Actor | null, entry: Aud
  * recordAudit. Sent as arrays through unnest: an import of ten thousand rows
  * leaves ten thousand entries in a few statements.
  */
-export async function recordAuditMany(db: Queryable, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 5000) {
-    const chunk = entries.slice(i, i + 5000);
+export async function recordAuditMany(db: Queryable, actor: Pick<Actor, 'userId'> | null, entries: AuditEntry[]): Promise<void> {
+  for (const chunk of inBatches(entries)) {
     const column = <T>(pick: (e: AuditEntry) => T) => sql.param(chunk.map(pick));
     await db.execute(sql`
       INSERT INTO ${auditLog} (actor_id, action, entity, entity_id, unit_id, before, after)

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'not-found' // 404
   | 'conflict' // 409
   | 'locked' // 423: an issued decision rests on it
+  | 'too-large' // 413: an upload past its limit (src/app/limits.ts)
   | 'rate-limited'; // 429
 
 export class AppError extends Error {

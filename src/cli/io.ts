@@ -37,7 +37,5 @@ export function resolveSet(codeOrFile: string): CriteriaSet {
   const builtin = findBuiltinSet(code ?? '', version);
   if (builtin) return builtin;
   if (/[/\\.]/.test(codeOrFile)) return loadSetFile(codeOrFile);
-  throw new CliError(
-    `Không có bộ tiêu chí "${codeOrFile}". Bộ có sẵn: ${builtinSets.map((s) => s.code).join(', ')}; hoặc chỉ đường dẫn tới tệp JSON.`,
-  );
+  throw new CliError(`Không có bộ tiêu chí "${codeOrFile}". Bộ có sẵn: ${builtinSets.map((s) => s.code).join(', ')}; hoặc chỉ đường dẫn tới tệp JSON.`);
 }

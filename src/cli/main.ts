@@ -3,15 +3,11 @@
  * one message and exits non-zero, never a stack trace (set KDC_DEBUG=1 to see one).
  */
 import { Command, CommanderError } from 'commander';
-import { registerCriteriaCommands } from './commands/criteria';
-import { registerEvaluateCommand } from './commands/evaluate';
-import { registerBackupCommands } from './commands/backup';
-import { registerReportCommand } from './commands/report';
-import { registerImportCommands } from './commands/import';
-import { registerReorganizeCommands } from './commands/reorganize';
-import { registerServerCommands } from './commands/serve';
 import { AppError } from '../app/errors';
 import { CliError } from './errors';
+
+// Whatever kdc writes (the embedded database, backups, exports) is for this account only.
+process.umask(0o077);
 
 const program = new Command('kdc')
   .description('KDC — đánh giá, công nhận khu dân cư (thôn, tổ dân phố, bản)')
@@ -42,13 +38,33 @@ function commanderMessage(error: CommanderError): string | null {
   }
 }
 
-registerCriteriaCommands(program);
-registerEvaluateCommand(program);
-registerServerCommands(program);
-registerReportCommand(program);
-registerBackupCommands(program);
-registerReorganizeCommands(program);
-registerImportCommands(program);
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: `kdc criteria
+ * list` should not pay for the spreadsheet, document and database libraries
+ * other commands need (issue 15: a command that starts at once). Help and an
+ * unknown command load them all, so the list of commands is whole.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  criteria: async () => (await import('./commands/criteria')).registerCriteriaCommands,
+  evaluate: async () => (await import('./commands/evaluate')).registerEvaluateCommand,
+  serve: async () => (await import('./commands/serve')).registerServerCommands,
+  report: async () => (await import('./commands/report')).registerReportCommand,
+  backup: async () => (await import('./commands/backup')).registerBackupCommands,
+  restore: async () => (await import('./commands/backup')).registerBackupCommands,
+  reorganize: async () => (await import('./commands/reorganize')).registerReorganizeCommands,
+  import: async () => (await import('./commands/import')).registerImportCommands,
+  purge: async () => (await import('./commands/purge')).registerPurgeCommand,
+  migrate: async () => (await import('./commands/migrate')).registerMigrateCommand,
+  user: async () => (await import('./commands/users')).registerUserCommands,
+  program: async () => (await import('./commands/program')).registerProgramCommands,
+  demo: async () => (await import('./commands/demo')).registerDemoCommand,
+};
+
+const named = COMMANDS[process.argv[2] ?? ''];
+const registers = named ? [await named()] : await Promise.all(Object.values(COMMANDS).map((load) => load()));
+for (const register of new Set(registers)) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,9 +5,13 @@
  */
 export type * from './model';
 export { renderRecognitionDecision } from './docx/recognition-decision';
+export { renderRevocationDecision } from './docx/revocation-decision';
+export { renderAllTitles } from './docx/all-titles';
+export { renderAllTitlesSheet, ALL_TITLES_SHEET } from './xlsx/all-titles';
 export { renderCouncilConclusion } from './docx/council-conclusion';
 export { renderYearReport } from './docx/year-report';
 export { renderCertificates } from './docx/certificate';
+export { renderCriteriaForm, type CriteriaFormModel } from './docx/criteria-form';
 export { renderYearTables, YEAR_SHEETS } from './xlsx/year-tables';
 export { renderAreaList, AREA_LIST_SHEET } from './xlsx/area-list';
 export { standardDecisionArticles, placeDateLine } from './text';

@@ -28,7 +28,7 @@ export interface Issuer {
 /**
  * Signature block. `mode` follows Nghị định 30: "TM." signs for a collective,
  * "KT." signs in place of the head (then `headPosition` is the head's title).
- * Seed 003 shows both at once: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
+ * Công văn 2536/UBND-NV (UBND thành phố Lai Châu) shows both at once: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
  */
 export interface Signature {
   mode: 'TM.' | 'KT.' | null;
@@ -121,7 +121,7 @@ export interface CouncilConclusionModel extends DocumentHead {
   conclusions: string[];
 }
 
-/** Registered and recognised counts for one title (seed 001 section II.3). */
+/** Registered and recognised counts for one title (Báo cáo 299-BC/HU, section II.3). */
 export interface TitleFigures {
   titleName: string;
   registered: number;
@@ -150,7 +150,7 @@ export interface CommuneRow {
   again: number;
 }
 
-/** A criterion many areas fail, with the areas (seed 004 footnotes 44–49). */
+/** A criterion many areas fail, with the areas (footnotes 44–49 of the 2024 report on Nghị quyết 02-NQ/ThU). */
 export interface FailedCriterion {
   code: string;
   text: string;
@@ -186,7 +186,7 @@ export interface IssuedDocument {
   issuer: string;
   /** Loại văn bản: "Kế hoạch", "Quyết định". */
   type: string;
-  /** Ký hiệu; null when not yet numbered (seed 001 row 15). */
+  /** Ký hiệu; null when not yet numbered (Báo cáo 299-BC/HU, Phụ lục 1 row 15). */
   number: string | null;
   date: IsoDate | null;
   summary: string;
@@ -209,7 +209,7 @@ export interface NarrativeSection {
   paragraphs: string[];
 }
 
-/** Báo cáo kết quả năm (seed 001 section II with Phụ lục 1 and 2). */
+/** Báo cáo kết quả năm (section II of Báo cáo 299-BC/HU, with Phụ lục 1 and 2). */
 export interface YearReportModel extends DocumentHead {
   /** Trích yếu: "Kết quả xây dựng … năm 2024". */
   title: string;
@@ -228,6 +228,53 @@ export interface YearReportModel extends DocumentHead {
   funding: FundingRow[];
   /** A note printed in italics under the figures, e.g. that amounts are illustrative. */
   note?: string | null;
+  /** Every title held on the territory that year, this programme's and the others' (see TitleShare). */
+  relatedTitles?: TitleShare[];
+  /** Households holding "Gia đình văn hóa" out of all households, from the areas' figures. */
+  households?: HouseholdShare | null;
+}
+
+/** One title of a place: how many of the units it is for hold it, out of all of them ("72/72 thôn, tổ dân phố văn hóa"). */
+export interface TitleShare {
+  titleName: string;
+  programName: string;
+  /** The units it is for, as running text names them: "thôn, tổ dân phố, bản", "tuyến phố". */
+  subjectName: string;
+  held: number;
+  total: number;
+  firstTime: number;
+  heldOver: number;
+  again: number;
+}
+
+export interface HouseholdShare {
+  total: number;
+  cultured: number;
+}
+
+/** Báo cáo kết quả các danh hiệu: every title of a unit in a year, side by side. */
+export interface AllTitlesModel extends DocumentHead {
+  title: string;
+  unitName: string;
+  year: number;
+  titles: TitleShare[];
+  households: HouseholdShare | null;
+}
+
+/**
+ * Quyết định thu hồi danh hiệu: an amending decision withdrawing titles an
+ * earlier decision (or the records) gave, with its reason and the list of areas.
+ */
+export interface RevocationDecisionModel extends DocumentHead {
+  title: string;
+  deciderTitle: string;
+  titleName: string;
+  year: number;
+  legalBases: string[];
+  /** The decisions that gave the titles: "Quyết định số 2610/QĐ-UBND ngày 20/11/2025". */
+  amends: string[];
+  reason: string;
+  areas: Array<{ areaName: string; communeName: string | null; grantedBy: string }>;
 }
 
 /** Giấy công nhận, one per recognised area. */

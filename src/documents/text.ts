@@ -4,7 +4,8 @@
  * documents (the long date line, the standard articles, totals) lives here.
  */
 import { STATUS_LABELS } from '../core/cycle/status';
-import { formatDate, formatPercentOfRatio } from '../core/text/format';
+import { formatPercentOfRatio } from '../core/text/format';
+import { dateParts, formatDate } from '../core/text/date';
 import type { IsoDate, Issuer, RecognitionDecisionModel, TitleFigures, YearFigures } from './model';
 
 /**
@@ -13,10 +14,10 @@ import type { IsoDate, Issuer, RecognitionDecisionModel, TitleFigures, YearFigur
  * cannot later be extended by hand (1 → 11, 2 → 12).
  */
 export function placeDateLine(place: string, iso: IsoDate): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const { year, month: m, day: d } = dateParts(iso);
   const day = d < 10 ? `0${d}` : String(d);
   const month = m < 3 ? `0${m}` : String(m);
-  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+  return `${place}, ngày ${day} tháng ${month} năm ${year}`;
 }
 
 /** The issuer as running text names it: its short name, else the body on one line. */
@@ -60,8 +61,8 @@ export function decisionReference(number: string, date: IsoDate): string {
 }
 
 /**
- * The three articles a recognition decision almost always has (seed 001's
- * decisions 46, 47, 75, 76/QĐ-MTTQ-BTT follow this shape). The database layer
+ * The three articles a recognition decision almost always has (decisions 46,
+ * 47, 75, 76/QĐ-MTTQ-BTT, quoted in Báo cáo 299-BC/HU, follow this shape). The database layer
  * can use this, or write its own.
  */
 export function standardDecisionArticles(input: {
@@ -71,11 +72,11 @@ export function standardDecisionArticles(input: {
   rewarded: boolean;
   executors: string;
 }): RecognitionDecisionModel['articles'] {
-  const articles = [
-    `Công nhận ${count2(input.count)} khu dân cư đạt danh hiệu "${input.titleName}" năm ${input.year} (có danh sách kèm theo).`,
-  ];
+  const articles = [`Công nhận ${count2(input.count)} khu dân cư đạt danh hiệu "${input.titleName}" năm ${input.year} (có danh sách kèm theo).`];
   if (input.rewarded) {
-    articles.push('Tặng thưởng cho các khu dân cư có tên tại Điều 1 theo mức ghi trong danh sách kèm theo; kinh phí khen thưởng chi từ nguồn kinh phí thi đua, khen thưởng theo quy định.');
+    articles.push(
+      'Tặng thưởng cho các khu dân cư có tên tại Điều 1 theo mức ghi trong danh sách kèm theo; kinh phí khen thưởng chi từ nguồn kinh phí thi đua, khen thưởng theo quy định.',
+    );
   }
   articles.push(`Quyết định có hiệu lực kể từ ngày ký. ${input.executors} và các khu dân cư có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`);
   return articles;

@@ -1,22 +1,25 @@
 /**
- * Builds the HTTP server: plugins, authentication, routes, OpenAPI, and the
- * web app's static files. Holds no state of its own: sessions, rate limits
- * and files live in the database, so instances can run side by side.
+ * Builds the HTTP server: plugins, security headers, authentication, routes,
+ * OpenAPI, and the web app's static files. Holds no state of its own:
+ * sessions, login throttling and files live in the database, so instances
+ * can run side by side.
  */
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../core/zod-locale';
+import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from '../app/limits';
 import { isEmpty, type Database } from '../db/client';
 import { registerAuth } from './auth';
 import { readEnv, type Env } from './env';
 import { registerErrorHandler } from './errors';
+import { registerHeaders } from './headers';
+import { registerInputChecks } from './input';
 import { apiRoutes } from './routes/index';
+import { registerWebApp } from './web';
 
 export interface ServerOptions {
   database: Database;
@@ -30,6 +33,12 @@ export interface ServerOptions {
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/** Fastify takes a hop count as a function: the first n addresses before the client are proxies. */
+function trustedProxies(env: Env): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const trust = env.trustProxy;
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const env = options.env ?? readEnv();
   const { db } = options.database;
@@ -38,11 +47,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await loadDemo(db);
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: trustedProxies(env) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerInputChecks(app);
+  await registerHeaders(app, env);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 10_000 } });
   await app.register(swagger, {
     openapi: { info: { title: 'KDC API', description: 'API của hệ thống KDC (xây dựng, công nhận khu dân cư)', version: '1.0.0' } },
     transform: jsonSchemaTransform,
@@ -51,17 +62,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerAuth(app, db);
   await app.register(apiRoutes({ db, env }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  const webRoot = options.webRoot ?? defaultWebRoot;
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
-    // Client-side routes: any non-API path that is not a file gets the app shell.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  } else {
-    app.get('/', { schema: { hide: true } }, async () => ({ message: 'Máy chủ KDC đang chạy. Giao diện web chưa được xây dựng: chạy "npm run build".' }));
-  }
+  await registerWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

@@ -1,11 +1,12 @@
 /**
  * Authentication on every request: the session cookie becomes `request.actor`
- * (or null). Routes call `requireActor`. Changes (any method but GET/HEAD)
+ * (null: nobody signed in, refused by `requireActor` — never a way around the
+ * policy; the system actor exists only in the command line). Routes call `requireActor`. Changes (any method but GET/HEAD)
  * must carry the session's CSRF token in `x-csrf-token`; with the SameSite
  * cookie this closes cross-site request forgery twice over.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../app/actor';
+import type { UserActor } from '../app/actor';
 import { resolveSession } from '../app/auth/sessions';
 import { AppError } from '../app/errors';
 import type { Db } from '../db/client';
@@ -14,18 +15,21 @@ export const SESSION_COOKIE = 'kdc_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: Actor | null;
+    actor: UserActor | null;
     csrfToken: string | null;
   }
 }
 
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/** Public routes that never look at the caller: no session lookup for them (load balancers poll health). */
+const NO_SESSION = new Set(['/api/health']);
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    if (NO_SESSION.has(request.url.split('?')[0] ?? '')) return;
     const session = await resolveSession(db, request.cookies[SESSION_COOKIE]);
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;
@@ -37,7 +41,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
-export function requireActor(request: FastifyRequest): Actor {
+export function requireActor(request: FastifyRequest): UserActor {
   if (!request.actor) throw new AppError('unauthenticated', 'Bạn cần đăng nhập');
   return request.actor;
 }

@@ -5,20 +5,32 @@
  */
 import { STEP_LABELS, type Step } from '../core/cycle/workflow';
 import { STATUS_LABELS, type RecognitionStatus } from '../core/cycle/status';
-import { ROLE_LABELS, type Role } from '../app/actor';
+import { ROLE_LABELS, type Role } from '../core/users/roles';
 import type { Lang } from './i18n/index';
 
 const STEP_EN: Record<Step, string> = {
-  registered: 'Registered', 'self-assessed': 'Self-assessed', 'board-proposed': 'Proposed by the board', 'board-rejected': 'Not proposed by the board',
-  'council-recommended': 'Recommended by the council', 'council-not-recommended': 'Not recommended by the council', recognized: 'Recognised',
+  registered: 'Registered',
+  'self-assessed': 'Self-assessed',
+  'board-proposed': 'Proposed by the board',
+  'board-rejected': 'Not proposed by the board',
+  'council-recommended': 'Recommended by the council',
+  'council-not-recommended': 'Not recommended by the council',
+  recognized: 'Recognised',
 };
 const STATUS_EN: Record<RecognitionStatus, string> = { 'lan-dau': 'First time', 'giu-vung': 'Held', 'cong-nhan-lai': 'Recognised again' };
 const ROLE_EN: Record<Role, string> = {
-  admin: 'System administrator', officer: 'Programme officer', 'area-head': 'Area head', 'board-member': 'Appraisal board member', 'council-member': 'Council member', leader: 'Leader (read only)',
+  admin: 'System administrator',
+  officer: 'Programme officer',
+  'area-head': 'Area head',
+  'board-member': 'Appraisal board member',
+  'council-member': 'Council member',
+  leader: 'Leader (read only)',
 };
 
 let lang: Lang = 'vi';
-export const setLabelLanguage = (next: Lang) => { lang = next; };
+export const setLabelLanguage = (next: Lang) => {
+  lang = next;
+};
 
 export const stepLabel = (s: string | null) => {
   if (!s) return lang === 'en' ? 'Not registered' : 'Chưa đăng ký';

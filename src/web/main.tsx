@@ -1,16 +1,21 @@
-import '@mantine/core/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+/**
+ * Starts the app with only what the login form needs: React and the form
+ * with its own small stylesheet. The component library, the router and the
+ * screens load after (Boot.tsx, AppRoot.tsx).
+ */
+import './login.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-
-// Red 8 on white passes WCAG AA for text and controls.
-const theme = createTheme({ primaryColor: 'red', primaryShade: 8, fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
+import { Boot } from './Boot';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
-      <App />
-    </MantineProvider>
+    <Boot />
   </StrictMode>,
 );
+
+// The offline app's service worker, once the page has loaded: it must not compete with the first screen on a slow link.
+if ('serviceWorker' in navigator && import.meta.env.PROD)
+  window.addEventListener('load', () => {
+    void import('workbox-window').then(({ Workbox }) => new Workbox('/sw.js').register());
+  });

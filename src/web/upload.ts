@@ -5,13 +5,17 @@
  * long part. The answer is read as it arrives, so the server's own progress
  * (reading, checking, writing) shows while it works.
  */
-import { getCsrf } from './api';
+import { getCsrf } from './api/client';
 
 /** Complete lines after `from` in the text so far, and where the next read starts (a partial last line waits). */
 export function takeLines(text: string, from: number): { lines: string[]; next: number } {
   const end = text.lastIndexOf('\n');
   if (end < from) return { lines: [], next: from };
-  const lines = text.slice(from, end).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .slice(from, end)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { lines, next: end + 1 };
 }
 
@@ -20,7 +24,11 @@ export type UploadOutcome<E> =
   /** A non-200 answer (403, 400, 413…) in the usual JSON form, or no answer at all (status 0). */
   | { kind: 'failed'; status: number; message: string };
 
-export function uploadStreamed<E>(url: string, form: FormData, on: { upload: (sent: number, total: number) => void; event: (event: E) => void }): Promise<UploadOutcome<E>> {
+export function uploadStreamed<E>(
+  url: string,
+  form: FormData,
+  on: { upload: (sent: number, total: number) => void; event: (event: E) => void },
+): Promise<UploadOutcome<E>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let read = 0;
@@ -31,7 +39,9 @@ export function uploadStreamed<E>(url: string, form: FormData, on: { upload: (se
           const event = JSON.parse(line) as E;
           events.push(event);
           on.event(event);
-        } catch { /* a line cut by a broken connection: the missing last event says so */ }
+        } catch {
+          /* a line cut by a broken connection: the missing last event says so */
+        }
       }
     };
     const drain = () => {
@@ -43,7 +53,9 @@ export function uploadStreamed<E>(url: string, form: FormData, on: { upload: (se
     xhr.open('POST', url);
     xhr.setRequestHeader('x-csrf-token', getCsrf());
     xhr.setRequestHeader('accept', 'application/x-ndjson');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) on.upload(e.loaded, e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) on.upload(e.loaded, e.total);
+    };
     xhr.onprogress = drain;
     xhr.onload = () => {
       if (xhr.status === 200) {
@@ -54,7 +66,11 @@ export function uploadStreamed<E>(url: string, form: FormData, on: { upload: (se
         return;
       }
       let message = `Lỗi ${xhr.status}`;
-      try { message = (JSON.parse(xhr.responseText) as { error?: { message?: string } }).error?.message ?? message; } catch { /* not JSON: a proxy's page */ }
+      try {
+        message = (JSON.parse(xhr.responseText) as { error?: { message?: string } }).error?.message ?? message;
+      } catch {
+        /* not JSON: a proxy's page */
+      }
       resolve({ kind: 'failed', status: xhr.status, message });
     };
     xhr.onerror = () => resolve({ kind: 'failed', status: 0, message: '' });

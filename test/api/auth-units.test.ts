@@ -1,10 +1,14 @@
-/** Login, sessions, CSRF, rate limiting, and unit search within scope — through HTTP. */
+/** Login, sessions, CSRF, and unit search within scope — through HTTP. Throttling: test/security/login.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, loginAs } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
-beforeAll(async () => { server = await demoServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await demoServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('health and OpenAPI', () => {
   it('GET /api/health answers ok', async () => {
@@ -43,21 +47,16 @@ describe('login', () => {
     expect(res.json().error.message).toContain('Vui lòng nhập tên đăng nhập');
   });
 
-  it('is rate-limited after repeated failures for one user name', async () => {
-    const attempt = () => server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'doanket', password: 'x' }, remoteAddress: '10.0.0.9' });
-    for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
-    const limited = await attempt();
-    expect(limited.statusCode).toBe(429);
-    expect(limited.json().error.message).toContain('Đăng nhập sai quá nhiều lần');
-  });
-
   it('refuses requests without a session, and changes without the CSRF token', async () => {
     expect((await server.app.inject({ method: 'GET', url: '/api/units?q=tan' })).statusCode).toBe(401);
     const client = await loginAs(server.app, 'thanhpho');
     const withoutToken = await client.request({ method: 'POST', url: '/api/auth/logout', headers: { 'x-csrf-token': 'sai' } });
     expect(withoutToken.statusCode).toBe(403);
     expect((await client.post('/api/auth/logout')).statusCode).toBe(200);
-    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    // Signed out is an answer, not an error: a first visit must not log a 401 in the browser's console.
+    const me = await client.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ user: null, csrfToken: null });
   });
 });
 
@@ -70,14 +69,18 @@ describe('unit search ignores case and diacritics, within scope', () => {
     expect(tdp.some((u) => u.name === 'Tổ dân phố số 5')).toBe(true);
     expect(Object.keys(tdp[0]!).sort()).toEqual(['closed', 'id', 'kind', 'name', 'parentId', 'parentName']);
     // Every ward has a "Tổ dân phố số 5": the ward's name tells them apart.
-    expect(tdp.filter((u) => u.name === 'Tổ dân phố số 5').map((u) => (u as unknown as { parentName: string }).parentName)).toEqual(expect.arrayContaining(['Phường Tân Phong', 'Phường Đoàn Kết']));
+    expect(tdp.filter((u) => u.name === 'Tổ dân phố số 5').map((u) => (u as unknown as { parentName: string }).parentName)).toEqual(
+      expect.arrayContaining(['Phường Tân Phong', 'Phường Đoàn Kết']),
+    );
     const sung = (await client.get('/api/units?q=SUNG%20PHAI')).json() as Array<{ name: string }>;
     expect(sung.some((u) => u.name.includes('Sùng Phài'))).toBe(true);
   });
 
   it('tanphong sees nothing of Đoàn Kết, and gets 404 for its units', async () => {
     const admin = await loginAs(server.app, 'admin');
-    const dk = ((await admin.get(`/api/units?q=${encodeURIComponent('Đoàn Kết')}`)).json() as Array<{ id: number; kind: string }>).find((u) => u.kind === 'phuong')!;
+    const dk = ((await admin.get(`/api/units?q=${encodeURIComponent('Đoàn Kết')}`)).json() as Array<{ id: number; kind: string }>).find(
+      (u) => u.kind === 'phuong',
+    )!;
     const client = await loginAs(server.app, 'tanphong');
     const found = (await client.get(`/api/units?q=${encodeURIComponent('đoàn kết')}`)).json() as unknown[];
     expect(found).toEqual([]);

@@ -15,14 +15,24 @@ import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let tanphong: Client;
-beforeAll(async () => { server = await demoServer(); tanphong = await loginAs(server.app, 'tanphong'); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await demoServer();
+  tanphong = await loginAs(server.app, 'tanphong');
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 /** A multipart body with one file, as a browser's FormData sends it. */
 function multipart(filename: string, content: Buffer) {
   const boundary = '----kdc-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function upload(client: Client, url: string, filename: string, content: Buffer, accept = 'application/json') {
@@ -61,13 +71,22 @@ describe('imports over HTTP', () => {
   it('imports an area’s self-assessment with progress lines, submits it and stores its verdict', async () => {
     const values = passingScorecard(set);
     const codes = Object.keys(values);
-    const file = csv([['unit', ...codes], ['LC-TP-TANPHONG-TDP05', ...codes.map((c) => (values[c] === true ? 'Đạt' : values[c] === false ? 'không' : String(values[c])))]]);
+    const file = csv([
+      ['unit', ...codes],
+      ['LC-TP-TANPHONG-TDP05', ...codes.map((c) => (values[c] === true ? 'Đạt' : values[c] === false ? 'không' : String(values[c])))],
+    ]);
     const res = await upload(tanphong, '/api/imports/scorecards?program=laichau-tqpttd&year=2026', 'phieu.csv', file, 'application/x-ndjson');
     expect(res.statusCode).toBe(200);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; result?: Record<string, number> });
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; phase?: string; result?: Record<string, number> });
     expect(lines.filter((l) => l.type === 'progress').map((l) => l.phase)).toEqual(expect.arrayContaining(['read', 'check', 'write']));
     expect(lines.at(-1)).toMatchObject({ type: 'done', result: { registrationsCreated: 1, verdicts: 1, submitted: 1 } });
-    const [reg] = await server.db.select().from(registrations).where(and(eq(registrations.unitId, await unitId('LC-TP-TANPHONG-TDP05')), eq(registrations.year, 2026)));
+    const [reg] = await server.db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.unitId, await unitId('LC-TP-TANPHONG-TDP05')), eq(registrations.year, 2026)));
     expect(reg).toMatchObject({ status: 'self-assessed', titleCode: 'tqpttd' });
     const [verdict] = await server.db.select().from(verdicts).where(eq(verdicts.registrationId, reg!.id));
     expect(verdict).toMatchObject({ stage: 'self', recognized: true });
@@ -75,7 +94,11 @@ describe('imports over HTTP', () => {
 
   it('refuses an area of another ward, naming the row, and writes nothing', async () => {
     const before = await registrationCount();
-    const file = csv([['unit', '1.1'], ['LC-TP-TANPHONG-TDP08', 'đạt'], ['LC-TP-DOANKET-TDP07', 'đạt']]);
+    const file = csv([
+      ['unit', '1.1'],
+      ['LC-TP-TANPHONG-TDP08', 'đạt'],
+      ['LC-TP-DOANKET-TDP07', 'đạt'],
+    ]);
     const res = await upload(tanphong, '/api/imports/scorecards?program=laichau-tqpttd&year=2026', 'lan.csv', file);
     expect(res.statusCode).toBe(400);
     // The other ward's area is not named back: as everywhere in the API, what is out of reach is "not found".
@@ -99,11 +122,18 @@ describe('imports over HTTP', () => {
 
 describe('reorganisations over HTTP', () => {
   it('a ward officer renames and splits within the ward, and cannot touch another ward', async () => {
-    const renamed = await tanphong.post('/api/reorganizations', { kind: 'rename', date: '2026-01-01', unit: 'LC-TP-TANPHONG-TDP20', name: 'Tổ dân phố số 20A' });
+    const renamed = await tanphong.post('/api/reorganizations', {
+      kind: 'rename',
+      date: '2026-01-01',
+      unit: 'LC-TP-TANPHONG-TDP20',
+      name: 'Tổ dân phố số 20A',
+    });
     expect(renamed.statusCode).toBe(201);
     expect(renamed.json().message).toBe('Đã đổi tên Tổ dân phố số 20 thành Tổ dân phố số 20A');
     const split = await tanphong.post('/api/reorganizations', {
-      kind: 'split', date: '2026-03-01', unit: 'LC-TP-TANPHONG-TDP19',
+      kind: 'split',
+      date: '2026-03-01',
+      unit: 'LC-TP-TANPHONG-TDP19',
       into: ['LC-TP-TANPHONG-TDP19', 'LC-TP-TANPHONG > Tổ dân phố số 21'],
     });
     expect(split.statusCode).toBe(201);
@@ -118,7 +148,10 @@ describe('reorganisations over HTTP', () => {
     expect(own.statusCode).toBe(403);
     expect(own.json().error.message).toBe('Sắp xếp Phường Tân Phong là việc của cấp quản lý đơn vị cấp trên, ngoài phạm vi của bạn');
     const again = await tanphong.post('/api/reorganizations', {
-      kind: 'split', date: '2026-03-01', unit: 'LC-TP-TANPHONG-TDP19', into: ['LC-TP-TANPHONG-TDP19', 'LC-TP-TANPHONG > Tổ dân phố số 21'],
+      kind: 'split',
+      date: '2026-03-01',
+      unit: 'LC-TP-TANPHONG-TDP19',
+      into: ['LC-TP-TANPHONG-TDP19', 'LC-TP-TANPHONG > Tổ dân phố số 21'],
     });
     expect(again.json().error.message).toBe('Việc tách Tổ dân phố số 21 từ Tổ dân phố số 19 đã được ghi nhận trước đây');
     const bad = await tanphong.post('/api/reorganizations', { kind: 'close', date: '2026-02-30', unit: 'LC-TP-TANPHONG-TDP20' });

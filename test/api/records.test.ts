@@ -8,16 +8,46 @@ import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let thanhpho: Client;
-beforeAll(async () => { server = await demoServer(); thanhpho = await loginAs(server.app, 'thanhpho'); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await demoServer();
+  thanhpho = await loginAs(server.app, 'thanhpho');
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('records and downloads', () => {
   it('contributions and issued documents are summed into the yearly report', async () => {
     const area = (await server.db.select().from(units).where(eq(units.code, 'LC-TP-TANPHONG-TDP05')))[0]!;
     const city = (await server.db.select().from(units).where(eq(units.code, 'LC-TP')))[0]!;
-    expect((await thanhpho.post('/api/programs/laichau-tqpttd/contributions', { year: 2024, unitId: area.id, budgetAmount: 15_000_000, peopleAmount: 42_500_000, landM2: 120, workdays: 310 })).statusCode).toBe(201);
-    expect((await thanhpho.post('/api/programs/laichau-tqpttd/contributions', { year: 2024, unitId: area.id, budgetAmount: -1 })).json().error.message).toContain('không được âm');
-    expect((await thanhpho.post('/api/programs/laichau-tqpttd/documents-issued', { year: 2024, unitId: city.id, issuer: 'UBND thành phố', docType: 'Kế hoạch', number: '45/KH-UBND', issuedOn: '2024-02-20', summary: 'Kế hoạch xây dựng tổ dân phố, bản tự quản năm 2024' })).statusCode).toBe(201);
+    expect(
+      (
+        await thanhpho.post('/api/programs/laichau-tqpttd/contributions', {
+          year: 2024,
+          unitId: area.id,
+          budgetAmount: 15_000_000,
+          peopleAmount: 42_500_000,
+          landM2: 120,
+          workdays: 310,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await thanhpho.post('/api/programs/laichau-tqpttd/contributions', { year: 2024, unitId: area.id, budgetAmount: -1 })).json().error.message,
+    ).toContain('không được âm');
+    expect(
+      (
+        await thanhpho.post('/api/programs/laichau-tqpttd/documents-issued', {
+          year: 2024,
+          unitId: city.id,
+          issuer: 'UBND thành phố',
+          docType: 'Kế hoạch',
+          number: '45/KH-UBND',
+          issuedOn: '2024-02-20',
+          summary: 'Kế hoạch xây dựng tổ dân phố, bản tự quản năm 2024',
+        })
+      ).statusCode,
+    ).toBe(201);
     const model = await yearReportModel(server.db, { programCode: 'laichau-tqpttd', year: 2024, unitId: city.id });
     expect(model.contributions).toEqual({ budget: 15_000_000, people: 42_500_000, landM2: 120, workdays: 310 });
     expect(model.documents).toEqual([expect.objectContaining({ number: '45/KH-UBND', type: 'Kế hoạch' })]);

@@ -17,7 +17,11 @@ if (!available && process.env.CI) throw new Error('CI cần libreoffice và pdft
 function pdfText(docx: Buffer, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'kdc-lo-'));
   writeFileSync(join(dir, `${name}.docx`), docx);
-  execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, join(dir, `${name}.docx`)], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'libreoffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, join(dir, `${name}.docx`)],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const pdf = join(dir, `${name}.pdf`);
   expect(existsSync(pdf)).toBe(true);
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -15,7 +15,7 @@ import { findBuiltinSet } from '../../src/core/criteria/builtin/index';
 import type { Database } from '../../src/db/client';
 import { registrations, units } from '../../src/db/schema';
 import { passingScorecard } from '../../src/demo/history';
-import { browserAvailable as available, login as loginAt, startBrowserRig } from '../support/browser';
+import { assertAccessible, browserAvailable as available, login as loginAt, startBrowserRig } from '../support/browser';
 
 let browser: Browser;
 let database: Database;
@@ -29,13 +29,19 @@ beforeAll(async () => {
   ({ browser, database, base } = rig);
   close = rig.close;
 });
-afterAll(async () => { await close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const login = (page: Page, username: string) => loginAt(page, base, username);
 
 const unitId = async (code: string) => (await database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
 const registrationsOf = async (code: string, year: number) =>
-  database.db.select().from(registrations).where(and(eq(registrations.unitId, await unitId(code)), eq(registrations.year, year)));
+  database.db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.unitId, await unitId(code)), eq(registrations.year, year)));
 
 /** A file as an officer would save it from Excel: written to disk, chosen in the file picker. */
 function csv(name: string, rows: string[][]): string {
@@ -44,18 +50,24 @@ function csv(name: string, rows: string[][]): string {
   return path;
 }
 
-/** Opens Nhập dữ liệu from the menu and chooses the self-assessments of 2026 in the Lai Châu programme. */
+/** Opens Nhập dữ liệu from the menu, in the Lai Châu programme and 2026 (the switchers at the top), and chooses the self-assessments. */
 async function openScorecardImport(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+  await page.goto(`${base}/?program=laichau-tqpttd&year=2026`);
+  await page.getByRole('banner').waitFor();
+  const menu = page.getByRole('button', { name: 'Mở menu' });
+  if (await menu.isVisible()) {
+    // On a phone the menu is a drawer; the screen's address is the same.
+    await page.goto(`${base}/import?program=laichau-tqpttd&year=2026`);
+  } else {
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+  }
   await page.getByLabel('Đăng ký và phiếu đánh giá của một năm').check();
-  await expect.poll(() => page.getByRole('combobox', { name: 'Phong trào' }).inputValue()).toBe('Xây dựng tổ dân phố, bản tự quản, phát triển toàn diện');
-  await page.getByRole('combobox', { name: 'Năm' }).click();
-  await page.getByRole('option', { name: '2026', exact: true }).click();
+  await expect.poll(() => page.getByRole('combobox', { name: 'Phong trào' }).inputValue()).toBe('laichau-tqpttd');
   await page.getByText('Tự đánh giá', { exact: true }).click();
-  await expect(page.getByRole('link', { name: 'Tải mẫu nhập (Excel)' }).getAttribute('href'))
-    .resolves.toBe('/api/imports/templates/scorecards?program=laichau-tqpttd&year=2026&stage=self');
+  await expect(page.getByRole('link', { name: 'Tải mẫu nhập (Excel)' }).getAttribute('href')).resolves.toBe(
+    '/api/imports/templates/scorecards?program=laichau-tqpttd&year=2026&stage=self',
+  );
+  await assertAccessible(page);
 }
 
 /** Chooses the file and imports it, noting every progress label shown on the way. */
@@ -79,7 +91,10 @@ describe.runIf(available)('importing and reorganising in Chromium', () => {
     const values = passingScorecard(set);
     const codes = Object.keys(values);
     const cell = (v: unknown) => (v === true ? 'đạt' : v === false ? 'không' : String(v));
-    const file = csv('tu-danh-gia-2026.csv', [['unit', ...codes], ['LC-TP-TANPHONG-TDP05', ...codes.map((c) => cell(values[c]))]]);
+    const file = csv('tu-danh-gia-2026.csv', [
+      ['unit', ...codes],
+      ['LC-TP-TANPHONG-TDP05', ...codes.map((c) => cell(values[c]))],
+    ]);
     expect(await registrationsOf('LC-TP-TANPHONG-TDP05', 2026)).toHaveLength(0);
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
@@ -89,7 +104,11 @@ describe.runIf(available)('importing and reorganising in Chromium', () => {
     // The template comes as an Excel file through the session cookie.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải mẫu nhập (Excel)' }).click()]);
     expect(download.suggestedFilename()).toBe('mau-nhap-scorecards-laichau-tqpttd-2026.xlsx');
-    expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const seen = await importFile(page, file);
 
@@ -116,7 +135,14 @@ describe.runIf(available)('importing and reorganising in Chromium', () => {
     await openScorecardImport(page);
 
     // An unknown criterion code, a row of another ward, values that mean nothing: all found in one pass, each at its cell.
-    await importFile(page, csv('sai-dong.csv', [['unit', '1.1', '1.3', '9.9'], ['LC-TP-DOANKET-TDP07', 'đạt', '98', ''], ['LC-TP-TANPHONG-TDP08', 'có lẽ', 'abc', '']]));
+    await importFile(
+      page,
+      csv('sai-dong.csv', [
+        ['unit', '1.1', '1.3', '9.9'],
+        ['LC-TP-DOANKET-TDP07', 'đạt', '98', ''],
+        ['LC-TP-TANPHONG-TDP08', 'có lẽ', 'abc', ''],
+      ]),
+    );
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Tệp có 4 lỗi, chưa ghi gì vào hệ thống');
     const problems = page.getByTestId('import-problems');
     // On a phone the sheet's name stands above the table rather than in a column of its own.
@@ -144,6 +170,7 @@ describe.runIf(available)('importing and reorganising in Chromium', () => {
     const page = await context.newPage();
     await login(page, 'tanphong');
     await page.getByRole('link', { name: 'Sắp xếp đơn vị' }).click();
+    await assertAccessible(page);
     await page.getByRole('combobox', { name: 'Hình thức' }).click();
     await page.getByRole('option', { name: 'Chia tách' }).click();
     await page.getByRole('combobox', { name: 'Đơn vị chia tách' }).fill('to dan pho so 19');

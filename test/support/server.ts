@@ -9,7 +9,7 @@ import { readEnv } from '../../src/server/env';
 import { openTestDatabase } from './db';
 
 export async function demoServer() {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ demo: true });
   const app = await createServer({ database, env: readEnv({ KDC_DEMO: '1' }), demo: true, webRoot: '/nonexistent' });
   return {
     app,

@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { programTitles, programs, recognitions, registrations } from '../../db/schema';
-import { STATUS_LABELS, type RecognitionStatus } from '../../core/cycle/status';
+import { STATUS_LABELS } from '../../core/cycle/status';
 import type { Actor } from '../actor';
 import { getUnit, getUnitHistory } from '../units/queries';
 
@@ -10,21 +10,34 @@ export async function areaOverview(db: Queryable, actor: Actor, unitId: number, 
   const unit = await getUnit(db, actor, unitId);
   const programFilter = programCode ? eq(programs.code, programCode) : undefined;
   const titles = await db
-    .select({ year: recognitions.year, programCode: programs.code, titleCode: recognitions.titleCode, titleName: programTitles.name, status: recognitions.status })
+    .select({
+      year: recognitions.year,
+      programCode: programs.code,
+      titleCode: recognitions.titleCode,
+      titleName: programTitles.name,
+      status: recognitions.status,
+    })
     .from(recognitions)
     .innerJoin(programs, eq(programs.id, recognitions.programId))
     .leftJoin(programTitles, and(eq(programTitles.programId, programs.id), eq(programTitles.code, recognitions.titleCode)))
     .where(and(eq(recognitions.unitId, unitId), eq(recognitions.revoked, false), programFilter))
     .orderBy(asc(recognitions.year));
   const regs = await db
-    .select({ id: registrations.id, year: registrations.year, programCode: programs.code, titleCode: registrations.titleCode, status: registrations.status, locked: registrations.locked })
+    .select({
+      id: registrations.id,
+      year: registrations.year,
+      programCode: programs.code,
+      titleCode: registrations.titleCode,
+      status: registrations.status,
+      locked: registrations.locked,
+    })
     .from(registrations)
     .innerJoin(programs, eq(programs.id, registrations.programId))
     .where(and(eq(registrations.unitId, unitId), programFilter))
     .orderBy(asc(registrations.year));
   return {
     unit,
-    titles: titles.map((t) => ({ ...t, statusLabel: STATUS_LABELS[t.status as RecognitionStatus] ?? t.status })),
+    titles: titles.map((t) => ({ ...t, statusLabel: STATUS_LABELS[t.status] })),
     registrations: regs,
     history: await getUnitHistory(db, actor, unitId),
   };

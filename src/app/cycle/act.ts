@@ -1,67 +1,60 @@
 /**
  * Moving a registration one step through the cycle (submit, propose, reject,
- * recommend, not-recommend, return), each with who, when and why.
+ * recommend, not-recommend, return), each with who, when and why. The step is
+ * decided inside one transaction holding the registration's row, on its
+ * status and lock as they are then, with its verdicts recomputed from what is
+ * stored: two officers acting at once act one after the other.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { programs, registrations, scorecardValues, units, verdicts, workflowEvents } from '../../db/schema';
-import { transition, type Action, type Step } from '../../core/cycle/workflow';
+import type { Action } from '../../core/cycle/workflow';
 import { nfc } from '../../core/text/normalize';
-import type { Actor, Capability } from '../actor';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
-import { AppError, forbidden } from '../errors';
-import { coversPath } from '../scope';
-import { loadRegistration, setFor } from './load';
-import { assertNotConflicted, assertNotLocked, completeScorecard } from './scorecard';
+import { AppError } from '../errors';
+import type { Action as PolicyAction } from '../policy';
+import { loadRegistration, lockRegistration, tiesOf } from './load';
+import { assertAllowed, conflictOfInterest, stepRefusal, verdictRefusal } from './rules';
+import { moveRegistrations } from './step';
+import { recomputeVerdicts } from './verdicts';
 
 export type CycleAction = Exclude<Action, 'recognize'>;
 
-/** Who may take each action: area and officer submit, the board proposes, the council recommends. */
-const CAPABILITY: Record<CycleAction, Capability> = {
-  submit: 'selfAssess', propose: 'appraise', reject: 'appraise', recommend: 'review', 'not-recommend': 'review', return: 'appraise',
+/**
+ * The policy's action for each step (src/app/policy): the area and officer
+ * submit, the board proposes or rejects, the council — at the programme's own
+ * level — recommends. Submitting and proposing are duties: one person does
+ * not self-assess, appraise and propose the same registration.
+ */
+const POLICY_ACTION: Record<CycleAction, PolicyAction & `registration.${string}`> = {
+  submit: 'registration.self-assess',
+  propose: 'registration.propose',
+  reject: 'registration.propose',
+  recommend: 'registration.review',
+  'not-recommend': 'registration.review',
+  return: 'registration.return',
 };
 
-/**
- * The council sits at the programme's level (the city for Lai Châu): a ward
- * officer appraises with the board but does not recommend as the council.
- */
-async function assertCouncilLevel(db: Db, actor: Actor, programId: number): Promise<void> {
-  const [owner] = await db.select({ path: units.path }).from(programs).innerJoin(units, eq(units.id, programs.ownerUnitId)).where(eq(programs.id, programId));
-  if (!owner || !coversPath(actor, owner.path, 'review')) throw forbidden('Chỉ hội đồng xét của cấp phụ trách phong trào mới đề nghị công nhận');
-}
-
 export async function actOnRegistration(db: Db, actor: Actor, id: number, action: CycleAction, reason?: string) {
-  const { registration, unit } = await loadRegistration(db, actor, id, CAPABILITY[action]);
-  assertNotLocked(registration);
-  const move = transition(registration.status as Step, action, reason);
-  if (!move.ok) throw new AppError('conflict', move.message);
-  if (action === 'propose' || action === 'reject') await assertNotConflicted(db, actor, registration.id, unit.path);
-  if (action === 'recommend' || action === 'not-recommend') await assertCouncilLevel(db, actor, registration.programId);
-
-  if (action === 'submit' || action === 'propose') {
-    const stage = action === 'submit' ? 'self' : 'board';
-    const { set } = await setFor(db, registration.programId, registration.year);
-    const rows = await db.select().from(scorecardValues).where(eq(scorecardValues.registrationId, registration.id));
-    if (!completeScorecard(set, rows, stage))
-      throw new AppError('conflict', stage === 'self' ? 'Chưa nhập đủ kết quả tự đánh giá cho mọi tiêu chí' : 'Ban thẩm định chưa nhập đủ kết quả cho mọi tiêu chí');
-    if (action === 'propose' && registration.titleCode) {
-      const [board] = await db.select().from(verdicts).where(eq(verdicts.registrationId, registration.id)).then((r) => r.filter((v) => v.stage === 'board'));
-      if (!board?.recognized) {
-        const reasons = (board?.result as { reasons?: string[] } | undefined)?.reasons ?? [];
-        throw new AppError('conflict', `Kết quả thẩm định chưa đạt, không thể đề nghị công nhận: ${reasons.slice(0, 3).join('; ')}`);
-      }
-    }
-  }
-
+  const { registration: seen, unit } = await loadRegistration(db, actor, id, POLICY_ACTION[action]);
   const cleanReason = reason?.trim() ? nfc(reason.trim()) : null;
+
   return db.transaction(async (tx) => {
-    const council = action === 'recommend' || action === 'not-recommend'
-      ? { councilRecommended: action === 'recommend', councilReason: cleanReason }
-      : action === 'return' && registration.status.startsWith('council-') ? { councilRecommended: null, councilReason: null } : {};
-    const [updated] = await tx.update(registrations).set({ status: move.to, updatedAt: new Date(), ...council })
-      .where(eq(registrations.id, registration.id)).returning();
-    await tx.insert(workflowEvents).values({ registrationId: registration.id, action, fromStatus: registration.status, toStatus: move.to, reason: cleanReason, actorId: actor.userId });
-    await recordAudit(tx, actor, { action, entity: 'registration', entityId: registration.id, unitId: unit.id, before: { status: registration.status }, after: { status: move.to, reason: cleanReason } });
+    const registration = await lockRegistration(tx, id);
+    if (action === 'propose' || action === 'reject') assertAllowed(conflictOfInterest(await tiesOf(tx, actor, [seen.id]), seen, unit));
+    assertAllowed(stepRefusal(registration, action, cleanReason));
+    if (action === 'submit' || action === 'propose') {
+      const verdict = (await recomputeVerdicts(tx, [registration.id])).get(registration.id)?.[action === 'submit' ? 'self' : 'board'];
+      assertAllowed(verdictRefusal(action, registration, verdict));
+    }
+    const [updated] = await moveRegistrations(tx, actor, [registration], action, cleanReason);
+    await recordAudit(tx, actor, {
+      action,
+      entity: 'registration',
+      entityId: registration.id,
+      unitId: unit.id,
+      before: { status: registration.status },
+      after: { status: updated!.status, reason: cleanReason },
+    });
     return updated!;
   });
 }

@@ -8,7 +8,11 @@ import { importRefusal, sortProblems } from '../../core/import/sheet';
 import { invalid } from '../errors';
 
 export type ImportPhase = 'read' | 'check' | 'write';
-export interface ImportProgress { phase: ImportPhase; done: number; total: number }
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
 export type Progress = (progress: ImportProgress) => void;
 
 /** Reports every `every` steps and at the end, so a 100,000-row file does not send 100,000 events. */

@@ -7,26 +7,34 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { programTitles, recognitions, registrations, scorecardValues, units } from '../../db/schema';
+import { programTitles, recognitions, registrations, scorecardValues, unitAttributes, unitFigures, units } from '../../db/schema';
+import { recordJudgedCodes } from '../../core/evaluation/scorecard';
+import { attributeName, PLACE_ATTRIBUTES } from '../../core/units/attributes';
+import { UNIT_FIGURES } from '../../core/units/figures';
+import { keptSources } from '../cycle/context';
 import { renderImportTemplate, INSTRUCTIONS_SHEET, type ImportTemplateModel, type TemplateColumn } from '../../documents/xlsx/import-template';
 import { scorecardCodes } from '../../core/import/scorecards';
-import { UNIT_KIND_NAMES } from '../../core/units/kinds';
+import { AREA_KINDS, UNIT_KIND_NAMES } from '../../core/units/kinds';
 import { MAX_CELL, MAX_ROWS } from '../../core/import/sheet';
-import { flattenCriteria } from '../../core/criteria/walk';
+import { flattenCriteria, wordingFor } from '../../core/criteria/walk';
 import { existedInYear } from '../../core/units/validity';
 import type { CriterionValue } from '../../core/evaluation/types';
 import { formatNumber } from '../../core/text/format';
 import type { Actor } from '../actor';
-import { AREA_KINDS } from '../cycle/load';
 import { invalid } from '../errors';
-import { programCriteriaSet } from '../programs/queries';
-import { requireUnit } from '../scope';
+import { programCriteriaSet, programSubject } from '../programs/queries';
+import { programFor, unitFor } from '../policy/loaders';
 import type { Stage } from '../cycle/scorecard';
-import { importProgram } from './program';
 
-export const TEMPLATE_KINDS = ['units', 'history', 'scorecards'] as const;
+export const TEMPLATE_KINDS = ['units', 'history', 'scorecards', 'attributes', 'figures'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
-export interface TemplateInput { kind: TemplateKind; unitId?: number; programCode?: string; year?: number; stage?: Stage }
+export interface TemplateInput {
+  kind: TemplateKind;
+  unitId?: number;
+  programCode?: string;
+  year?: number;
+  stage?: Stage;
+}
 
 const COMMON = [
   'Chỉ trang tính đầu tiên được đọc; trang này chỉ để hướng dẫn.',
@@ -37,23 +45,26 @@ const COMMON = [
 ];
 
 /** The unit whose subtree fills the template: the one asked for (within scope), else the caller's first. */
-async function templateRoot(db: Queryable, actor: Actor | null, unitId?: number) {
-  if (unitId !== undefined) {
-    if (actor) return requireUnit(db, actor, unitId);
-    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
-    return unit;
-  }
-  const first = actor?.grants[0];
-  return first ? requireUnit(db, actor, first.unitId) : undefined;
+async function templateRoot(db: Queryable, actor: Actor, unitId?: number) {
+  if (unitId !== undefined) return unitFor(db, actor, unitId);
+  const first = actor.grants[0];
+  return first ? unitFor(db, actor, first.unitId) : undefined;
 }
 
 const col = (header: string, note: string, width = 18): TemplateColumn => ({ header, note, width });
 
-async function unitsTemplate(db: Queryable, actor: Actor | null, unitId?: number): Promise<ImportTemplateModel> {
+async function unitsTemplate(db: Queryable, actor: Actor, unitId?: number): Promise<ImportTemplateModel> {
   const root = await templateRoot(db, actor, unitId);
   const parent = alias(units, 'parent');
-  const rows = root ? await db.select({ unit: units, parentCode: parent.code }).from(units).leftJoin(parent, eq(parent.id, units.parentId))
-    .where(like(units.path, `${root.path}%`)).orderBy(asc(units.path)).limit(MAX_ROWS) : [];
+  const rows = root
+    ? await db
+        .select({ unit: units, parentCode: parent.code })
+        .from(units)
+        .leftJoin(parent, eq(parent.id, units.parentId))
+        .where(like(units.path, `${root.path}%`))
+        .orderBy(asc(units.path))
+        .limit(MAX_ROWS)
+    : [];
   return {
     sheetName: 'Đơn vị',
     columns: [
@@ -64,27 +75,39 @@ async function unitsTemplate(db: Queryable, actor: Actor | null, unitId?: number
       col('households', 'Số hộ (số nguyên, có thể để trống).', 12),
       col('population', 'Số nhân khẩu (có thể để trống).', 12),
       col('poor_households', 'Số hộ nghèo (có thể để trống).', 14),
-      col('mountainous', 'Vùng cao, miền núi: "có" hoặc "không".', 12),
     ],
-    rows: rows.filter((r) => !r.unit.validTo).map(({ unit: u, parentCode }) => [
-      u.code, u.name, UNIT_KIND_NAMES[u.kind] ?? u.kind, parentCode ?? '', u.households === null ? '' : String(u.households),
-      u.population === null ? '' : String(u.population), u.poorHouseholds === null ? '' : String(u.poorHouseholds), u.mountainous ? 'có' : 'không',
-    ]),
+    rows: rows
+      .filter((r) => !r.unit.validTo)
+      .map(({ unit: u, parentCode }) => [
+        u.code,
+        u.name,
+        UNIT_KIND_NAMES[u.kind] ?? u.kind,
+        parentCode ?? '',
+        u.households === null ? '' : String(u.households),
+        u.population === null ? '' : String(u.population),
+        u.poorHouseholds === null ? '' : String(u.poorHouseholds),
+      ]),
     instructions: [
-      'Mẫu nhập danh sách đơn vị (kdc import units, hoặc trang "Nhập dữ liệu")', ...COMMON,
+      'Mẫu nhập danh sách đơn vị (kdc import units, hoặc trang "Nhập dữ liệu")',
+      ...COMMON,
       'Đơn vị đã có được cập nhật tên, loại, số hộ, nhân khẩu; không đổi được đơn vị cấp trên bằng cách nhập lại (dùng chức năng sắp xếp đơn vị để chuyển, sáp nhập, chia tách).',
     ],
   };
 }
 
-async function historyTemplate(db: Queryable, actor: Actor | null, programCode: string, unitId?: number): Promise<ImportTemplateModel> {
-  const program = await importProgram(db, actor, programCode);
+async function historyTemplate(db: Queryable, actor: Actor, programCode: string, unitId?: number): Promise<ImportTemplateModel> {
+  const program = await programFor(db, actor, programCode);
   const titles = await db.select().from(programTitles).where(eq(programTitles.programId, program.id)).orderBy(asc(programTitles.rank));
   const root = await templateRoot(db, actor, unitId);
-  const rows = root ? await db.select({ code: units.code, name: units.name, year: recognitions.year, title: recognitions.titleCode })
-    .from(recognitions).innerJoin(units, eq(units.id, recognitions.unitId))
-    .where(and(eq(recognitions.programId, program.id), eq(recognitions.revoked, false), like(units.path, `${root.path}%`)))
-    .orderBy(asc(recognitions.year), asc(units.path)).limit(MAX_ROWS) : [];
+  const rows = root
+    ? await db
+        .select({ code: units.code, name: units.name, year: recognitions.year, title: recognitions.titleCode })
+        .from(recognitions)
+        .innerJoin(units, eq(units.id, recognitions.unitId))
+        .where(and(eq(recognitions.programId, program.id), eq(recognitions.revoked, false), like(units.path, `${root.path}%`)))
+        .orderBy(asc(recognitions.year), asc(units.path))
+        .limit(MAX_ROWS)
+    : [];
   return {
     sheetName: 'Lịch sử công nhận',
     columns: [
@@ -95,7 +118,8 @@ async function historyTemplate(db: Queryable, actor: Actor | null, programCode: 
     ],
     rows: rows.map((r) => [r.code, r.name, String(r.year), r.title]),
     instructions: [
-      `Mẫu nhập lịch sử công nhận trước khi dùng KDC — phong trào ${program.name} (kdc import history --program ${program.code})`, ...COMMON,
+      `Mẫu nhập lịch sử công nhận trước khi dùng KDC — phong trào ${program.name} (kdc import history --program ${program.code})`,
+      ...COMMON,
       'Mỗi dòng là một lần công nhận: khu dân cư, năm, danh hiệu. Lần đầu, giữ vững, công nhận lại được tính tự động từ toàn bộ lịch sử.',
       `Danh hiệu ghi bằng mã hoặc tên: ${titles.map((t) => `${t.code} = ${t.name}`).join('; ')}.`,
     ],
@@ -111,32 +135,77 @@ function cellOf(value: CriterionValue | undefined, disqualifier: boolean): strin
   return value ? 'đạt' : 'không đạt';
 }
 
-async function scorecardsTemplate(db: Queryable, actor: Actor | null, input: TemplateInput): Promise<ImportTemplateModel> {
+async function scorecardsTemplate(db: Queryable, actor: Actor, input: TemplateInput): Promise<ImportTemplateModel> {
   if (!input.programCode || !input.year) throw invalid('Cần phong trào và năm để tạo mẫu phiếu đánh giá');
   const stage = input.stage ?? 'self';
-  const program = await importProgram(db, actor, input.programCode);
+  const program = await programFor(db, actor, input.programCode);
   const { set } = await programCriteriaSet(db, program.id, input.year);
   const titles = await db.select().from(programTitles).where(eq(programTitles.programId, program.id)).orderBy(asc(programTitles.rank));
   const root = await templateRoot(db, actor, input.unitId);
   const year = input.year;
-  const areas = root ? (await db.select().from(units)
-    .where(and(like(units.path, `${root.path}%`), inArray(units.kind, [...AREA_KINDS]))).orderBy(asc(units.path)).limit(MAX_ROWS))
-    .filter((u) => existedInYear(u, year)) : [];
-  const regs = areas.length ? await db.select().from(registrations).where(and(eq(registrations.programId, program.id), eq(registrations.year, year), inArray(registrations.unitId, areas.map((a) => a.id)))) : [];
-  const values = regs.length ? await db.select().from(scorecardValues).where(inArray(scorecardValues.registrationId, regs.map((r) => r.id))) : [];
-  const codes = [...scorecardCodes(set).entries()];
+  const areas = root
+    ? (
+        await db
+          .select()
+          .from(units)
+          .where(and(like(units.path, `${root.path}%`), inArray(units.kind, [...(await programSubject(db, program.id, year)).kinds])))
+          .orderBy(asc(units.path))
+          .limit(MAX_ROWS)
+      ).filter((u) => existedInYear(u, year))
+    : [];
+  const regs = areas.length
+    ? await db
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.programId, program.id),
+            eq(registrations.year, year),
+            inArray(
+              registrations.unitId,
+              areas.map((a) => a.id),
+            ),
+          ),
+        )
+    : [];
+  const values = regs.length
+    ? await db
+        .select()
+        .from(scorecardValues)
+        .where(
+          inArray(
+            scorecardValues.registrationId,
+            regs.map((r) => r.id),
+          ),
+        )
+    : [];
+  // Criteria the records decide (another programme kept in KDC) have no column: nobody types them.
+  const kept = await keptSources(db);
+  const fromRecords = recordJudgedCodes(set, (item, from) =>
+    from === 'title' ? Boolean(item.title && kept.has(item.title)) : from === 'share' ? Boolean(item.share && kept.has(item.share)) : false,
+  );
+  const codes = [...scorecardCodes(set).entries()].filter(([code]) => !fromRecords.has(code));
   const texts = new Map<string, string>();
   for (const { criterion } of flattenCriteria(set)) {
-    texts.set(criterion.code, criterion.text);
-    for (const p of criterion.parts ?? []) texts.set(p.code, p.text);
+    texts.set(criterion.code, wordingFor(criterion, null));
+    for (const p of criterion.parts ?? []) texts.set(p.code, [p.lead, p.text].filter(Boolean).join(' '));
   }
   for (const d of set.disqualifiers) texts.set(d.code, `Trường hợp không xét: ${d.text}`);
   // A criterion with parts is filled either as a whole or by its parts; the template offers the parts.
-  const withParts = new Set(flattenCriteria(set).filter((x) => x.criterion.parts?.length).map((x) => x.criterion.code));
+  const withParts = new Set(
+    flattenCriteria(set)
+      .filter((x) => x.criterion.parts?.length)
+      .map((x) => x.criterion.code),
+  );
   const columns = codes.filter(([code]) => !withParts.has(code));
-  const hint = (kind: string) => (kind === 'disqualifier' ? 'Ghi "có" nếu xảy ra, "không" nếu không.'
-    : kind === 'quantity' ? 'Ghi số (vd. 98 hoặc 98,5) hoặc đạt / không đạt / không áp dụng.'
-    : kind === 'points' ? 'Ghi số điểm (vd. 8 hoặc 7,5) hoặc không áp dụng.' : 'Ghi đạt, không đạt hoặc không áp dụng.');
+  const hint = (kind: string) =>
+    kind === 'disqualifier'
+      ? 'Ghi "có" nếu xảy ra, "không" nếu không.'
+      : kind === 'quantity'
+        ? 'Ghi số (vd. 98 hoặc 98,5) hoặc đạt / không đạt / không áp dụng.'
+        : kind === 'points'
+          ? 'Ghi số điểm (vd. 8 hoặc 7,5) hoặc không áp dụng.'
+          : 'Ghi đạt, không đạt hoặc không áp dụng.';
   return {
     sheetName: `Phiếu ${year}`,
     columns: [
@@ -147,7 +216,9 @@ async function scorecardsTemplate(db: Queryable, actor: Actor | null, input: Tem
     ],
     rows: areas.map((a) => {
       const reg = regs.find((r) => r.unitId === a.id);
-      const stored = new Map(values.filter((v) => v.registrationId === reg?.id).map((v) => [v.criterionCode, (stage === 'self' ? v.selfValue : v.boardValue) as CriterionValue | undefined ?? undefined]));
+      const stored = new Map(
+        values.filter((v) => v.registrationId === reg?.id).map((v) => [v.criterionCode, (stage === 'self' ? v.selfValue : v.boardValue) ?? undefined]),
+      );
       return [a.code, a.name, reg?.titleCode ?? '', ...columns.map(([code, kind]) => cellOf(stored.get(code), kind === 'disqualifier'))];
     }),
     instructions: [
@@ -164,13 +235,100 @@ async function scorecardsTemplate(db: Queryable, actor: Actor | null, input: Tem
   };
 }
 
-export async function importTemplate(db: Queryable, actor: Actor | null, input: TemplateInput): Promise<{ buffer: Buffer; filename: string }> {
+/** Attributes kept under the unit: one row per span, so sending the file back changes nothing. */
+async function attributesTemplate(db: Queryable, actor: Actor, unitId?: number): Promise<ImportTemplateModel> {
+  const root = await templateRoot(db, actor, unitId);
+  const rows = root
+    ? await db
+        .select({ code: units.code, a: unitAttributes })
+        .from(unitAttributes)
+        .innerJoin(units, eq(units.id, unitAttributes.unitId))
+        .where(like(units.path, `${root.path}%`))
+        .orderBy(asc(units.path), asc(unitAttributes.code))
+        .limit(MAX_ROWS)
+    : [];
+  return {
+    sheetName: 'Thuộc tính',
+    columns: [
+      col('unit', 'Đơn vị: mã hoặc đường dẫn tên.', 26),
+      col('attribute', `Thuộc tính: ${Object.values(PLACE_ATTRIBUTES).join(', ')}, hoặc mã riêng của tỉnh (chữ thường không dấu, gạch ngang).`, 26),
+      col('from', 'Từ năm (để trống: không giới hạn).', 10),
+      col('to', 'Đến năm (để trống: còn hiệu lực).', 10),
+    ],
+    rows: rows.map(({ code, a }) => [code, attributeName(a.code), a.fromYear === null ? '' : String(a.fromYear), a.toYear === null ? '' : String(a.toYear)]),
+    instructions: [
+      'Mẫu nhập thuộc tính của đơn vị theo năm (kdc import attributes)',
+      ...COMMON,
+      'Mỗi dòng: một đơn vị mang một thuộc tính trong một khoảng năm. Tiêu chí xét thuộc tính của khu dân cư và mọi đơn vị cấp trên (vd. thôn thuộc xã đặc biệt khó khăn).',
+      'Muốn kết thúc một thuộc tính (xã ra khỏi danh sách đặc biệt khó khăn), ghi năm cuối vào cột "to" của dòng đó. Phiếu đánh giá chưa có quyết định được tính lại ngay.',
+    ],
+  };
+}
+
+/** Households and other yearly figures of the areas under the unit, for a year. */
+async function figuresTemplate(db: Queryable, actor: Actor, year: number | undefined, unitId?: number): Promise<ImportTemplateModel> {
+  if (!year) throw invalid('Cần năm để tạo mẫu số liệu');
+  const root = await templateRoot(db, actor, unitId);
+  const areas = root
+    ? (
+        await db
+          .select()
+          .from(units)
+          .where(and(like(units.path, `${root.path}%`), inArray(units.kind, AREA_KINDS)))
+          .orderBy(asc(units.path))
+          .limit(MAX_ROWS)
+      ).filter((u) => existedInYear(u, year))
+    : [];
+  const stored = areas.length
+    ? await db
+        .select()
+        .from(unitFigures)
+        .where(
+          and(
+            eq(unitFigures.year, year),
+            inArray(
+              unitFigures.unitId,
+              areas.map((a) => a.id),
+            ),
+          ),
+        )
+    : [];
+  const value = (unitIdOf: number, code: string) => {
+    const f = stored.find((x) => x.unitId === unitIdOf && x.code === code);
+    return f ? String(f.value) : '';
+  };
+  return {
+    sheetName: `Số liệu ${year}`,
+    columns: [
+      col('unit', 'Khu dân cư: mã hoặc đường dẫn tên.', 26),
+      col('name', 'Tên (chỉ để đọc).', 24),
+      col('year', 'Năm.', 8),
+      col('ho', UNIT_FIGURES.ho, 10),
+      col('ho_gia_dinh_van_hoa', UNIT_FIGURES['ho-gia-dinh-van-hoa'], 16),
+    ],
+    rows: areas.map((a) => [a.code, a.name, String(year), value(a.id, 'ho'), value(a.id, 'ho-gia-dinh-van-hoa')]),
+    instructions: [
+      `Mẫu nhập số liệu năm ${year} của khu dân cư (kdc import figures)`,
+      ...COMMON,
+      'Các tiêu chí như "tỷ lệ hộ đạt Gia đình văn hóa" được tính từ các số này. Có thể thêm cột số liệu riêng của tỉnh (tên cột chữ không dấu).',
+    ],
+  };
+}
+
+export async function importTemplate(db: Queryable, actor: Actor, input: TemplateInput): Promise<{ buffer: Buffer; filename: string }> {
   let model: ImportTemplateModel;
   if (input.kind === 'units') model = await unitsTemplate(db, actor, input.unitId);
+  else if (input.kind === 'attributes') model = await attributesTemplate(db, actor, input.unitId);
+  else if (input.kind === 'figures') model = await figuresTemplate(db, actor, input.year, input.unitId);
   else if (!input.programCode) throw invalid('Cần mã phong trào để tạo mẫu này');
   else if (input.kind === 'history') model = await historyTemplate(db, actor, input.programCode, input.unitId);
   else model = await scorecardsTemplate(db, actor, input);
   const stage = input.kind === 'scorecards' && input.stage === 'board' ? '-tham-dinh' : '';
-  const suffix = input.kind === 'units' ? '' : `-${input.programCode}${input.kind === 'scorecards' && input.year ? `-${input.year}` : ''}${stage}`;
+  const suffix =
+    input.kind === 'units' || input.kind === 'attributes'
+      ? ''
+      : input.kind === 'figures'
+        ? `-${input.year}`
+        : `-${input.programCode}${input.kind === 'scorecards' && input.year ? `-${input.year}` : ''}${stage}`;
   return { buffer: await renderImportTemplate(model), filename: `mau-nhap-${input.kind}${suffix}.xlsx` };
 }

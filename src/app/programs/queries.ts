@@ -3,27 +3,14 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { criteriaSets, programDeadlines, programRewards, programs, programTargets, programTitles, programYears, units } from '../../db/schema';
 import { parseCriteriaSet } from '../../core/criteria/validate';
-import type { CriteriaSet } from '../../core/criteria/schema';
-import { isAdmin, type Actor } from '../actor';
-import { AppError, notFound } from '../errors';
-import { coversPath } from '../scope';
+import { SUBJECT_KINDS, SUBJECT_NAMES, type CriteriaSet, type Subject } from '../../core/criteria/schema';
+import type { UnitKind } from '../../core/units/kinds';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+import { can } from '../policy';
+import { programFor } from '../policy/loaders';
 
-export type ProgramRow = typeof programs.$inferSelect;
-
-/** A programme is visible when its owner unit is inside, or above, one of the caller's subtrees. */
-function programVisible(actor: Actor, ownerPath: string): boolean {
-  return isAdmin(actor) || coversPath(actor, ownerPath) || actor.grants.some((g) => g.unitPath.startsWith(ownerPath));
-}
-
-export async function requireProgram(db: Queryable, actor: Actor, code: string) {
-  const [row] = await db
-    .select({ program: programs, ownerPath: units.path })
-    .from(programs)
-    .innerJoin(units, eq(units.id, programs.ownerUnitId))
-    .where(eq(programs.code, code));
-  if (!row || !programVisible(actor, row.ownerPath)) throw notFound(`phong trào "${code}"`);
-  return { ...row.program, ownerPath: row.ownerPath };
-}
+export type { ProgramRow } from './find';
 
 async function titlesAndYears(db: Queryable, programIds: number[]) {
   if (!programIds.length) return { titles: [], years: [] };
@@ -39,31 +26,69 @@ async function titlesAndYears(db: Queryable, programIds: number[]) {
 
 export async function listPrograms(db: Queryable, actor: Actor) {
   const rows = await db.select({ program: programs, ownerPath: units.path }).from(programs).innerJoin(units, eq(units.id, programs.ownerUnitId));
-  const visible = rows.filter((r) => programVisible(actor, r.ownerPath)).map((r) => r.program);
-  const { titles, years } = await titlesAndYears(db, visible.map((p) => p.id));
-  return visible.map((p) => ({
-    code: p.code, name: p.name, ownerUnitId: p.ownerUnitId,
+  const visible = rows.filter((r) => can(actor, 'program.read', { kind: 'program', ownerPath: r.ownerPath }));
+  const { titles, years } = await titlesAndYears(
+    db,
+    visible.map((r) => r.program.id),
+  );
+  return visible.map(({ program: p, ownerPath }) => ({
+    code: p.code,
+    name: p.name,
+    ownerUnitId: p.ownerUnitId,
+    canAdminister: can(actor, 'program.manage', { kind: 'program', ownerPath }),
     titles: titles.filter((t) => t.programId === p.id).map((t) => ({ code: t.code, name: t.name, rank: t.rank })),
     years: years.filter((y) => y.programId === p.id).map(({ year, setCode, setVersion }) => ({ year, setCode, setVersion })),
   }));
 }
 
 export async function getProgram(db: Queryable, actor: Actor, code: string) {
-  const p = await requireProgram(db, actor, code);
+  const p = await programFor(db, actor, code);
   const { titles, years } = await titlesAndYears(db, [p.id]);
-  const [rewards, targets, deadlines] = await Promise.all([
-    db.select().from(programRewards).where(eq(programRewards.programId, p.id)),
-    db.select().from(programTargets).where(eq(programTargets.programId, p.id)).orderBy(asc(programTargets.yearFrom)),
+  const [rewards, targets, deadlines, owner] = await Promise.all([
+    db.select().from(programRewards).where(eq(programRewards.programId, p.id)).orderBy(asc(programRewards.titleCode), asc(programRewards.status)),
+    db.select().from(programTargets).where(eq(programTargets.programId, p.id)).orderBy(asc(programTargets.yearFrom), asc(programTargets.id)),
     db.select().from(programDeadlines).where(eq(programDeadlines.programId, p.id)).orderBy(asc(programDeadlines.monthDay)),
+    db.select({ name: units.name, code: units.code }).from(units).where(eq(units.id, p.ownerUnitId)),
   ]);
   return {
-    code: p.code, name: p.name, ownerUnitId: p.ownerUnitId, description: p.description,
+    code: p.code,
+    name: p.name,
+    ownerUnitId: p.ownerUnitId,
+    ownerUnitName: owner[0]?.name ?? '',
+    ownerUnitCode: owner[0]?.code ?? '',
+    description: p.description,
     titles: titles.map((t) => ({ code: t.code, name: t.name, rank: t.rank, levelCode: t.levelCode, chain: t.chain })),
     years: years.map(({ year, setCode, setVersion }) => ({ year, setCode, setVersion })),
-    rewards: rewards.map((r) => ({ titleCode: r.titleCode, status: r.status, amount: r.amount })),
+    fromYear: years[0]?.year ?? null,
+    toYear: years.at(-1)?.year ?? null,
+    rewards: rewards.map((r) => ({ titleCode: r.titleCode, status: r.status, amount: r.amount, coefficient: r.coefficient })),
     targets: targets.map((t) => ({ scope: t.scope, yearFrom: t.yearFrom, yearTo: t.yearTo, titleCode: t.titleCode, target: t.target })),
     deadlines: deadlines.map((d) => ({ step: d.step, label: d.label, monthDay: d.monthDay })),
+    settings: {
+      issuingBody: p.issuingBody,
+      signerName: p.signerName,
+      signerTitle: p.signerTitle,
+      certificateWording: p.certificateWording,
+      allowSameAssessor: p.allowSameAssessor,
+    },
+    /** Whether the caller may change these settings (the app offers the settings screen only then). */
+    canAdminister: can(actor, 'program.manage', { kind: 'program', ownerPath: p.ownerPath }),
   };
+}
+
+/**
+ * What a programme recognises (areas, communes or streets), from its criteria set:
+ * the year's set, or its first one for years before the programme came to KDC.
+ */
+export async function programSubject(db: Queryable, programId: number, year?: number): Promise<{ subject: Subject; kinds: readonly UnitKind[]; name: string }> {
+  const [first] = await db
+    .select({ year: programYears.year })
+    .from(programYears)
+    .where(eq(programYears.programId, programId))
+    .orderBy(asc(programYears.year))
+    .limit(1);
+  const { set } = await programCriteriaSet(db, programId, Math.max(year ?? first?.year ?? 0, first?.year ?? 0));
+  return { subject: set.subject, kinds: SUBJECT_KINDS[set.subject], name: SUBJECT_NAMES[set.subject] };
 }
 
 /** The criteria set a programme uses in a year: that year's, else the latest earlier one. */

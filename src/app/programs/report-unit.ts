@@ -7,11 +7,12 @@
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../actor';
 import { forbidden } from '../errors';
-import { coversPath, requireUnit } from '../scope';
+import { can } from '../policy';
+import { unitFor } from '../policy/loaders';
 
 export async function reportUnitId(db: Queryable, actor: Actor, program: { ownerUnitId: number; ownerPath: string }, unitId?: number): Promise<number> {
-  if (unitId !== undefined) return (await requireUnit(db, actor, unitId)).id;
-  if (coversPath(actor, program.ownerPath)) return program.ownerUnitId;
+  if (unitId !== undefined) return (await unitFor(db, actor, unitId, 'unit.report')).id;
+  if (can(actor, 'unit.report', { kind: 'unit', path: program.ownerPath })) return program.ownerUnitId;
   const inside = actor.grants.find((g) => g.unitPath.startsWith(program.ownerPath));
   if (!inside) throw forbidden();
   return inside.unitId;

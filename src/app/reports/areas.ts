@@ -20,28 +20,39 @@ export interface RecognizedArea {
   reward: number;
 }
 
-export async function recognizedAreas(db: Queryable, input: { programCode: string; year: number; unitId: number; boundaries?: Boundaries }): Promise<RecognizedArea[]> {
+export async function recognizedAreas(
+  db: Queryable,
+  input: { programCode: string; year: number; unitId: number; boundaries?: Boundaries },
+): Promise<RecognizedArea[]> {
   const region = await reportRegion(db, input);
   const rows = await db
     .select({
-      unitId: units.id, code: units.code, name: units.name, commune: region.parentName(units.id),
-      title: recognitions.titleCode, titleName: programTitles.name, status: recognitions.status, reward: recognitions.rewardAmount,
+      unitId: units.id,
+      code: units.code,
+      name: units.name,
+      commune: region.parentName(units.id),
+      title: recognitions.titleCode,
+      titleName: programTitles.name,
+      status: recognitions.status,
+      reward: recognitions.rewardAmount,
     })
     .from(recognitions)
     .innerJoin(programs, eq(programs.id, recognitions.programId))
     .innerJoin(units, eq(units.id, recognitions.unitId))
     .leftJoin(programTitles, and(eq(programTitles.programId, programs.id), eq(programTitles.code, recognitions.titleCode)))
-    .where(and(
-      eq(programs.code, input.programCode),
-      eq(recognitions.year, input.year),
-      eq(recognitions.revoked, false),
-      region.contains({ id: units.id, path: units.path }),
-    ))
+    .where(
+      and(
+        eq(programs.code, input.programCode),
+        eq(recognitions.year, input.year),
+        eq(recognitions.revoked, false),
+        region.contains({ id: units.id, path: units.path }),
+      ),
+    )
     .orderBy(asc(units.path), asc(recognitions.titleCode));
   return rows.map((r) => ({
     ...r,
     titleName: r.titleName ?? r.title,
-    status: r.status as RecognitionStatus,
-    statusLabel: STATUS_LABELS[r.status as RecognitionStatus] ?? r.status,
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
   }));
 }

@@ -6,13 +6,29 @@
 import { and, asc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { contributions, decisions, documentsIssued, programTitles, programs, registrations, units } from '../../db/schema';
+import { findProgram } from '../programs/find';
+import { findUnit, requireUnit } from '../units/find';
+import { contributions, decisionRevocations, decisions, documentsIssued, programTitles, programs, recognitions, registrations, units } from '../../db/schema';
 import { RECOGNITION_STATUSES } from '../../core/cycle/status';
 import {
-  renderAreaList, renderCertificates, renderCouncilConclusion, renderRecognitionDecision, renderYearReport, renderYearTables, standardDecisionArticles,
-  type Issuer, type RecognizedAreaRow, type Signature, type YearReportModel,
+  renderAllTitles,
+  renderAllTitlesSheet,
+  renderAreaList,
+  renderCertificates,
+  renderCouncilConclusion,
+  renderRecognitionDecision,
+  renderRevocationDecision,
+  renderYearReport,
+  renderYearTables,
+  standardDecisionArticles,
+  type Issuer,
+  type RecognizedAreaRow,
+  type Signature,
+  type YearReportModel,
 } from '../../documents/index';
 import { notFound } from '../errors';
+import { decisionReference } from '../../documents/text';
+import { titlesOfPlace, type AllTitles } from './all-titles';
 import { recognizedAreas, type RecognizedArea } from './areas';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit } from './summary';
 import { reportRegion, type Boundaries } from './region';
@@ -20,15 +36,19 @@ import { reportRegion, type Boundaries } from './region';
 export const REPORT_KINDS = ['bao-cao', 'bang-tong-hop', 'quyet-dinh', 'thong-bao', 'giay-cong-nhan', 'danh-sach'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export interface ReportInput { programCode: string; year: number; unitId: number; boundaries?: Boundaries }
+export interface ReportInput {
+  programCode: string;
+  year: number;
+  unitId: number;
+  boundaries?: Boundaries;
+}
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 
 /** The People's Committee of a unit, in header form: "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LAI CHÂU". */
 async function issuerFor(db: Queryable, unitId: number): Promise<Issuer> {
-  const [unit] = await db.select().from(units).where(eq(units.id, unitId));
-  if (!unit) throw notFound('đơn vị');
-  const [parent] = unit.parentId ? await db.select().from(units).where(eq(units.id, unit.parentId)) : [];
+  const unit = await requireUnit(db, unitId);
+  const parent = unit.parentId ? await findUnit(db, unit.parentId) : undefined;
   return {
     authority: parent ? `UBND ${upper(parent.name)}` : null,
     body: `Ủy ban nhân dân\n${unit.name.toLocaleLowerCase('vi-VN')}`,
@@ -41,19 +61,21 @@ async function issuerFor(db: Queryable, unitId: number): Promise<Issuer> {
 const signatureFor = (position = 'Chủ tịch', name = ''): Signature => ({ mode: 'TM.', collective: 'Ủy ban nhân dân', position, name });
 
 const rowOf = (a: RecognizedArea, order: number): RecognizedAreaRow => ({
-  order, areaName: a.name, communeName: a.commune, titleName: a.titleName, status: a.status, reward: a.reward || null,
+  order,
+  areaName: a.name,
+  communeName: a.commune,
+  titleName: a.titleName,
+  status: a.status,
+  reward: a.reward || null,
 });
 
-async function programRow(db: Queryable, code: string) {
-  const [program] = await db.select().from(programs).where(eq(programs.code, code));
-  if (!program) throw notFound(`phong trào "${code}"`);
-  return program;
-}
-
 export async function yearReportModel(db: Queryable, input: ReportInput): Promise<YearReportModel> {
-  const program = await programRow(db, input.programCode);
+  const program = await findProgram(db, input.programCode);
   const [summary, byUnit, failed, areas] = await Promise.all([
-    programSummary(db, input), programSummaryByUnit(db, input), failedCriteriaRanking(db, input), recognizedAreas(db, input),
+    programSummary(db, input),
+    programSummaryByUnit(db, input),
+    failedCriteriaRanking(db, input),
+    recognizedAreas(db, input),
   ]);
   const region = await reportRegion(db, input);
   const inUnit = and(eq(units.id, sql`${contributions.unitId}`), region.contains({ id: units.id, path: units.path }));
@@ -82,8 +104,11 @@ export async function yearReportModel(db: Queryable, input: ReportInput): Promis
     rewards.set(rewardKey(a), line);
   }
   const issuer = await issuerFor(db, input.unitId);
+  const place = await titlesOfPlace(db, input);
   return {
     issuer,
+    relatedTitles: titleShares(place),
+    households: householdShare(place),
     number: '   /BC-UBND',
     date: `${input.year}-12-31`,
     recipients: ['Như trên', 'Lưu: VT'],
@@ -109,20 +134,73 @@ export async function yearReportModel(db: Queryable, input: ReportInput): Promis
     })),
     failedCriteria: failed.slice(0, 10).map((f) => ({ code: f.code, text: f.text, areas: f.areas.map((a) => a.name) })),
     rewards: [...rewards.values()].sort((a, b) => RECOGNITION_STATUSES.indexOf(a.status) - RECOGNITION_STATUSES.indexOf(b.status)),
-    contributions: { budget: Number(money?.budget ?? 0), people: Number(money?.people ?? 0), landM2: Number(money?.land ?? 0), workdays: Number(money?.workdays ?? 0) },
+    contributions: {
+      budget: Number(money?.budget ?? 0),
+      people: Number(money?.people ?? 0),
+      landM2: Number(money?.land ?? 0),
+      workdays: Number(money?.workdays ?? 0),
+    },
     narrative: [{ heading: 'II. ĐÁNH GIÁ CHUNG', paragraphs: ['(Cán bộ phụ trách bổ sung nhận xét, đánh giá.)'] }],
     documents: docs.map(({ documents_issued: d }) => ({ issuer: d.issuer, type: d.docType, number: d.number, date: d.issuedOn, summary: d.summary })),
     funding: [],
   };
 }
 
+/** A revoking decision's document: the decisions it amends, its reason, and the areas whose title it withdraws. */
+async function revocationFile(db: Queryable, decision: typeof decisions.$inferSelect): Promise<Buffer> {
+  const parent = alias(units, 'parent');
+  const granted = alias(decisions, 'granted');
+  const rows = await db
+    .select({
+      areaName: units.name,
+      communeName: parent.name,
+      number: sql<string | null>`coalesce(${granted.number}, ${recognitions.decisionNumber})`,
+      date: sql<string | null>`coalesce(${granted.issuedOn}, ${recognitions.decisionDate})`,
+    })
+    .from(decisionRevocations)
+    .innerJoin(recognitions, eq(recognitions.id, decisionRevocations.recognitionId))
+    .innerJoin(units, eq(units.id, recognitions.unitId))
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .leftJoin(granted, eq(granted.id, recognitions.decisionId))
+    .where(eq(decisionRevocations.decisionId, decision.id))
+    .orderBy(asc(units.path));
+  const [title] = await db
+    .select()
+    .from(programTitles)
+    .where(and(eq(programTitles.programId, decision.programId), eq(programTitles.code, decision.titleCode)));
+  const grantedBy = (r: { number: string | null; date: string | null }) =>
+    r.number ? decisionReference(r.number, r.date ?? `${decision.year}-12-31`) : `hồ sơ công nhận năm ${decision.year}`;
+  const titleName = title?.name ?? decision.titleCode;
+  return renderRevocationDecision({
+    issuer: await issuerFor(db, decision.issuingUnitId),
+    number: decision.number,
+    date: decision.issuedOn,
+    recipients: ['Như Điều 3', 'Lưu: VT'],
+    signature: signatureFor(decision.signerTitle ?? 'Chủ tịch', decision.signer),
+    title: `Về việc thu hồi danh hiệu "${titleName}" năm ${decision.year}`,
+    deciderTitle: upper(decision.issuingBody),
+    titleName,
+    year: decision.year,
+    legalBases: ['Căn cứ Luật Tổ chức chính quyền địa phương', 'Căn cứ Luật Thi đua, khen thưởng'],
+    amends: [...new Set(rows.map(grantedBy))],
+    reason: decision.reason ?? '',
+    areas: rows.map((r) => ({ areaName: r.areaName, communeName: r.communeName, grantedBy: grantedBy(r) })),
+  });
+}
+
 /** The decision document of an issued (or draft) decision, with its annexed list. */
 export async function decisionFile(db: Queryable, decisionId: number): Promise<Buffer> {
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
   if (!decision) throw notFound('quyết định');
-  const program = await db.select().from(programs).where(eq(programs.id, decision.programId)).then((r) => r[0]!);
-  const areas = (await recognizedAreas(db, { programCode: program.code, year: decision.year, unitId: decision.issuingUnitId }))
-    .filter((a) => a.title === decision.titleCode);
+  if (decision.kind === 'revoke') return revocationFile(db, decision);
+  const program = await db
+    .select()
+    .from(programs)
+    .where(eq(programs.id, decision.programId))
+    .then((r) => r[0]!);
+  const areas = (await recognizedAreas(db, { programCode: program.code, year: decision.year, unitId: decision.issuingUnitId })).filter(
+    (a) => a.title === decision.titleCode,
+  );
   const titleName = areas[0]?.titleName ?? decision.titleCode;
   const issuer = await issuerFor(db, decision.issuingUnitId);
   return renderRecognitionDecision({
@@ -137,7 +215,13 @@ export async function decisionFile(db: Queryable, decisionId: number): Promise<B
     year: decision.year,
     titleName,
     legalBases: ['Căn cứ Luật Tổ chức chính quyền địa phương', 'Căn cứ Luật Thi đua, khen thưởng'],
-    articles: standardDecisionArticles({ titleName, year: decision.year, count: areas.length, rewarded: areas.some((a) => a.reward > 0), executors: 'Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan' }),
+    articles: standardDecisionArticles({
+      titleName,
+      year: decision.year,
+      count: areas.length,
+      rewarded: areas.some((a) => a.reward > 0),
+      executors: 'Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan',
+    }),
     areas: areas.map((a, i) => rowOf(a, i + 1)),
   });
 }
@@ -145,45 +229,74 @@ export async function decisionFile(db: Queryable, decisionId: number): Promise<B
 async function certificatesFile(db: Queryable, input: ReportInput): Promise<Buffer> {
   const areas = await recognizedAreas(db, input);
   if (!areas.length) throw notFound(`khu dân cư được công nhận năm ${input.year}`);
-  const program = await programRow(db, input.programCode);
-  const decisionRows = await db.select().from(decisions)
+  const program = await findProgram(db, input.programCode);
+  const decisionRows = await db
+    .select()
+    .from(decisions)
     .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued')));
   const decision = decisionRows[0];
   const issuer = await issuerFor(db, decision?.issuingUnitId ?? program.ownerUnitId);
-  return renderCertificates(areas.map((a) => ({
-    issuer,
-    grantorTitle: upper(decision?.issuingBody ?? issuer.shortName ?? issuer.body),
-    areaName: a.name,
-    communeName: a.commune,
-    titleName: a.titleName,
-    year: input.year,
-    status: a.status,
-    decision: { number: decision?.number ?? '', date: decision?.issuedOn ?? `${input.year}-11-18` },
-    date: decision?.issuedOn ?? `${input.year}-11-18`,
-    signature: signatureFor(decision?.signerTitle ?? 'Chủ tịch', decision?.signer ?? ''),
-  })));
+  return renderCertificates(
+    areas.map((a) => ({
+      issuer,
+      grantorTitle: upper(decision?.issuingBody ?? issuer.shortName ?? issuer.body),
+      areaName: a.name,
+      communeName: a.commune,
+      titleName: a.titleName,
+      year: input.year,
+      status: a.status,
+      decision: { number: decision?.number ?? '', date: decision?.issuedOn ?? `${input.year}-11-18` },
+      date: decision?.issuedOn ?? `${input.year}-11-18`,
+      signature: signatureFor(decision?.signerTitle ?? 'Chủ tịch', decision?.signer ?? ''),
+    })),
+  );
 }
 
 /** The council's meeting-conclusion notice: every area it considered this year, recommended or not, with reasons. */
 async function councilNoticeFile(db: Queryable, input: ReportInput): Promise<Buffer> {
-  const program = await programRow(db, input.programCode);
-  const [root] = await db.select().from(units).where(eq(units.id, input.unitId));
+  const program = await findProgram(db, input.programCode);
+  const root = await findUnit(db, input.unitId);
   const parent = alias(units, 'parent');
   const rows = await db
-    .select({ areaName: units.name, communeName: parent.name, recommended: registrations.councilRecommended, reason: registrations.councilReason, titleCode: registrations.titleCode })
+    .select({
+      areaName: units.name,
+      communeName: parent.name,
+      recommended: registrations.councilRecommended,
+      reason: registrations.councilReason,
+      titleCode: registrations.titleCode,
+    })
     .from(registrations)
     .innerJoin(units, eq(units.id, registrations.unitId))
     .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(and(eq(registrations.programId, program.id), eq(registrations.year, input.year), isNotNull(registrations.councilRecommended), like(units.path, `${root?.path ?? '-'}%`)))
+    .where(
+      and(
+        eq(registrations.programId, program.id),
+        eq(registrations.year, input.year),
+        isNotNull(registrations.councilRecommended),
+        like(units.path, `${root?.path ?? '-'}%`),
+      ),
+    )
     .orderBy(asc(units.path));
   if (!rows.length) throw notFound(`kết quả xét của hội đồng năm ${input.year}`);
-  const [title] = await db.select().from(programTitles).where(and(eq(programTitles.programId, program.id), eq(programTitles.code, rows[0]!.titleCode ?? '')));
+  const [title] = await db
+    .select()
+    .from(programTitles)
+    .where(and(eq(programTitles.programId, program.id), eq(programTitles.code, rows[0]!.titleCode ?? '')));
   const issuer = await issuerFor(db, program.ownerUnitId);
   return renderCouncilConclusion({
-    issuer, number: '   /TB-HĐ', date: `${input.year}-11-10`, recipients: ['Các thành viên Hội đồng', 'Lưu: VT'], signature: { mode: null, position: 'Chủ tịch Hội đồng', name: '' },
-    title: `Kết luận cuộc họp Hội đồng xét đề nghị công nhận năm ${input.year}`, councilName: `Hội đồng xét đề nghị công nhận ${issuer.shortName ?? ''}`.trim(),
-    programName: program.name, year: input.year, titleName: title?.name ?? '', meeting: { date: `${input.year}-11-10`, place: issuer.shortName ?? issuer.body },
-    chair: { name: '', position: 'Chủ tịch Hội đồng' }, attendees: ['Các thành viên Hội đồng'],
+    issuer,
+    number: '   /TB-HĐ',
+    date: `${input.year}-11-10`,
+    recipients: ['Các thành viên Hội đồng', 'Lưu: VT'],
+    signature: { mode: null, position: 'Chủ tịch Hội đồng', name: '' },
+    title: `Kết luận cuộc họp Hội đồng xét đề nghị công nhận năm ${input.year}`,
+    councilName: `Hội đồng xét đề nghị công nhận ${issuer.shortName ?? ''}`.trim(),
+    programName: program.name,
+    year: input.year,
+    titleName: title?.name ?? '',
+    meeting: { date: `${input.year}-11-10`, place: issuer.shortName ?? issuer.body },
+    chair: { name: '', position: 'Chủ tịch Hội đồng' },
+    attendees: ['Các thành viên Hội đồng'],
     areas: rows.map((r, i) => ({ order: i + 1, areaName: r.areaName, communeName: r.communeName, recommended: Boolean(r.recommended), reason: r.reason })),
     conclusions: [],
   });
@@ -205,11 +318,15 @@ export async function renderReport(db: Queryable, input: ReportInput & { kind: R
     case 'quyet-dinh': {
       // Only a decision issued by the report's unit or a unit under it: a ward officer does not
       // receive the city's whole list through this door.
-      const program = await programRow(db, input.programCode);
-      const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId));
-      const [decision] = await db.select({ id: decisions.id }).from(decisions)
+      const program = await findProgram(db, input.programCode);
+      const root = await findUnit(db, input.unitId);
+      const [decision] = await db
+        .select({ id: decisions.id })
+        .from(decisions)
         .innerJoin(units, eq(units.id, decisions.issuingUnitId))
-        .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued'), like(units.path, `${root?.path ?? '-'}%`)))
+        .where(
+          and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued'), like(units.path, `${root?.path ?? '-'}%`)),
+        )
         .orderBy(asc(decisions.issuedOn));
       if (!decision) throw notFound(`quyết định công nhận năm ${input.year}`);
       return { buffer: await decisionFile(db, decision.id), extension: 'docx' };
@@ -220,4 +337,37 @@ export async function renderReport(db: Queryable, input: ReportInput & { kind: R
 /** For `kdc report --format docx|xlsx`: the yearly report or its tables. */
 export async function renderReportFile(db: Queryable, input: ReportInput & { format: 'docx' | 'xlsx' }): Promise<Buffer> {
   return (await renderReport(db, { ...input, kind: input.format === 'docx' ? 'bao-cao' : 'bang-tong-hop' })).buffer;
+}
+
+/** The titles of an every-title report as documents show them. */
+const titleShares = (report: AllTitles) =>
+  report.titles.map((t) => ({
+    titleName: t.titleName,
+    programName: t.programName,
+    subjectName: t.subjectName,
+    held: t.held,
+    total: t.total,
+    firstTime: t.firstTime,
+    heldOver: t.heldOver,
+    again: t.again,
+  }));
+const householdShare = (report: AllTitles) =>
+  report.households.total && report.households.cultured !== null ? { total: report.households.total, cultured: report.households.cultured } : null;
+
+/** Every title of a unit in a year (a report already read within the caller's scope), as DOCX (a report) or XLSX (the table). */
+export async function allTitlesFile(db: Queryable, report: AllTitles, format: 'docx' | 'xlsx'): Promise<Buffer> {
+  const input = { year: report.year };
+  const model = {
+    issuer: await issuerFor(db, report.unitId),
+    number: '   /BC-UBND',
+    date: `${input.year}-12-31`,
+    recipients: ['Như trên', 'Lưu: VT'],
+    signature: signatureFor(),
+    title: `Kết quả các danh hiệu năm ${input.year} trên địa bàn ${report.unitName}`,
+    unitName: report.unitName,
+    year: input.year,
+    titles: titleShares(report),
+    households: householdShare(report),
+  };
+  return format === 'docx' ? renderAllTitles(model) : renderAllTitlesSheet(model);
 }

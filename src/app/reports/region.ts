@@ -18,15 +18,20 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
+import { requireUnit } from '../units/find';
 import { unitLineage, units } from '../../db/schema';
 import { existedOn } from '../../core/units/validity';
-import { notFound } from '../errors';
 import type { UnitRow } from '../units/resolve';
 
 export const BOUNDARIES = ['current', 'historical'] as const;
 export type Boundaries = (typeof BOUNDARIES)[number];
 
-export interface RegionChild { id: number; name: string; code: string; open: boolean }
+export interface RegionChild {
+  id: number;
+  name: string;
+  code: string;
+  open: boolean;
+}
 
 export interface Region {
   root: UnitRow;
@@ -51,7 +56,9 @@ async function predecessorsOn(db: Queryable, unit: UnitRow, date: string): Promi
   const seen = new Set([unit.id]);
   let frontier = [unit.id];
   while (frontier.length) {
-    const links = await db.select({ from: unitLineage.fromUnitId }).from(unitLineage)
+    const links = await db
+      .select({ from: unitLineage.fromUnitId })
+      .from(unitLineage)
       .where(and(inArray(unitLineage.toUnitId, frontier), ne(unitLineage.fromUnitId, unitLineage.toUnitId)));
     const ids = [...new Set(links.map((l) => l.from))].filter((id) => !seen.has(id));
     ids.forEach((id) => seen.add(id));
@@ -64,14 +71,19 @@ async function predecessorsOn(db: Queryable, unit: UnitRow, date: string): Promi
 
 function currentRegion(db: Queryable, root: UnitRow, date: string): Region {
   return {
-    root, boundaries: 'current', date,
+    root,
+    boundaries: 'current',
+    date,
     contains: ({ path }) => sql`${path} LIKE ${`${root.path}%`}`,
-    children: async () => (await db.select().from(units).where(eq(units.parentId, root.id)).orderBy(asc(units.code)))
-      .map((u) => ({ id: u.id, name: u.name, code: u.code, open: !u.validTo })),
+    children: async () =>
+      (await db.select().from(units).where(eq(units.parentId, root.id)).orderBy(asc(units.code))).map((u) => ({
+        id: u.id,
+        name: u.name,
+        code: u.code,
+        open: !u.validTo,
+      })),
     child: async (id) => {
-      const [unit] = await db.select().from(units).where(eq(units.id, id));
-      if (!unit) throw notFound('đơn vị');
-      return currentRegion(db, unit, date);
+      return currentRegion(db, await requireUnit(db, id), date);
     },
     parentName: (unitId) => sql<string | null>`(SELECT p.name FROM units c JOIN units p ON p.id = c.parent_id WHERE c.id = ${unitId})`,
   };
@@ -85,26 +97,26 @@ async function historicalRegion(db: Queryable, root: UnitRow, date: string): Pro
       SELECT up.unit_id FROM unit_parents up JOIN tree t ON up.parent_id = t.id WHERE ${validOn(date)}
     ) SELECT id FROM tree`;
   return {
-    root, boundaries: 'historical', date,
+    root,
+    boundaries: 'historical',
+    date,
     contains: ({ id }) => sql`${id} IN (${tree})`,
     children: async () => {
-      const result = await db.execute(sql`
+      const result = await db.execute<{ id: number; name: string; code: string }>(sql`
         SELECT u.id, u.name, u.code FROM unit_parents up JOIN units u ON u.id = up.unit_id
         WHERE up.parent_id = ANY(${sql.param(starts)}::int[]) AND ${validOn(date)} ORDER BY u.code`);
-      return (result as unknown as { rows: Array<{ id: number; name: string; code: string }> }).rows.map((r) => ({ ...r, open: true }));
+      return result.rows.map((r) => ({ ...r, open: true }));
     },
     child: async (id) => {
-      const [unit] = await db.select().from(units).where(eq(units.id, id));
-      if (!unit) throw notFound('đơn vị');
-      return historicalRegion(db, unit, date);
+      return historicalRegion(db, await requireUnit(db, id), date);
     },
-    parentName: (unitId) => sql<string | null>`(SELECT p.name FROM unit_parents up JOIN units p ON p.id = up.parent_id WHERE up.unit_id = ${unitId} AND ${validOn(date)} LIMIT 1)`,
+    parentName: (unitId) =>
+      sql<string | null>`(SELECT p.name FROM unit_parents up JOIN units p ON p.id = up.parent_id WHERE up.unit_id = ${unitId} AND ${validOn(date)} LIMIT 1)`,
   };
 }
 
 export async function reportRegion(db: Queryable, input: { unitId: number; year: number; boundaries?: Boundaries }): Promise<Region> {
-  const [root] = await db.select().from(units).where(eq(units.id, input.unitId));
-  if (!root) throw notFound('đơn vị');
+  const root = await requireUnit(db, input.unitId);
   const endOfYear = `${input.year}-12-31`;
   const date = root.validTo && root.validTo < endOfYear ? root.validTo : endOfYear;
   return input.boundaries === 'historical' ? historicalRegion(db, root, date) : currentRegion(db, root, date);

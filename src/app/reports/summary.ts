@@ -6,30 +6,32 @@
  */
 import { and, asc, eq, inArray, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { programs, programTargets, programTitles, recognitions, registrations, units, verdicts } from '../../db/schema';
+import { findProgram } from '../programs/find';
+import { programTargets, programTitles, recognitions, registrations, units, verdicts } from '../../db/schema';
 import { summarize, type Summary } from '../../core/reports/summary';
-import { notFound } from '../errors';
+import { programSubject } from '../programs/queries';
 import { reportRegion, type Boundaries, type Region } from './region';
 
-export const AREA_KINDS = ['thon', 'to-dan-pho', 'ban'];
-
 /** A report of a programme year under a unit; `boundaries` says how the map is read (./region.ts), current by default. */
-export interface FiguresInput { programCode: string; year: number; unitId: number; boundaries?: Boundaries }
+export interface FiguresInput {
+  programCode: string;
+  year: number;
+  unitId: number;
+  boundaries?: Boundaries;
+}
 
 async function context(db: Queryable, input: FiguresInput) {
-  const [program] = await db.select().from(programs).where(eq(programs.code, input.programCode));
-  if (!program) throw notFound(`phong trào "${input.programCode}"`);
+  const program = await findProgram(db, input.programCode);
   const region = await reportRegion(db, input);
   const titles = await db.select().from(programTitles).where(eq(programTitles.programId, program.id)).orderBy(asc(programTitles.rank));
-  return { program, root: region.root, region, titles };
+  // The denominator is what the programme recognises: areas, communes or streets.
+  const subject = await programSubject(db, program.id, input.year);
+  return { program, root: region.root, region, titles, subjectKinds: [...subject.kinds] };
 }
 
 /** Units under a path that existed at some point of the year. */
 function existedIn(year: number): SQL {
-  return and(
-    or(isNull(units.validFrom), lte(units.validFrom, `${year}-12-31`)),
-    or(isNull(units.validTo), gte(units.validTo, `${year}-01-01`)),
-  )!;
+  return and(or(isNull(units.validFrom), lte(units.validFrom, `${year}-12-31`)), or(isNull(units.validTo), gte(units.validTo, `${year}-01-01`)))!;
 }
 const inRegion = (region: Region) => region.contains({ id: units.id, path: units.path });
 
@@ -39,8 +41,12 @@ const inRegion = (region: Region) => region.contains({ id: units.id, path: units
  */
 async function targets(db: Queryable, programId: number, year: number, applies: boolean) {
   if (!applies) return { yearTarget: null, periodTarget: null };
-  const rows = await db.select().from(programTargets)
-    .where(and(eq(programTargets.programId, programId), lte(programTargets.yearFrom, year), gte(programTargets.yearTo, year), isNull(programTargets.titleCode)));
+  const rows = await db
+    .select()
+    .from(programTargets)
+    .where(
+      and(eq(programTargets.programId, programId), lte(programTargets.yearFrom, year), gte(programTargets.yearTo, year), isNull(programTargets.titleCode)),
+    );
   return {
     yearTarget: rows.find((t) => t.scope === 'year')?.target ?? null,
     periodTarget: rows.find((t) => t.scope === 'period')?.target ?? null,
@@ -61,12 +67,15 @@ type Context = Awaited<ReturnType<typeof context>>;
  * (the tree of that year), counted in turn.
  */
 async function summariesByChild(db: Queryable, input: FiguresInput, ctx: Context, byChild: boolean): Promise<Array<{ unitId: number; summary: Summary }>> {
-  const { program, root, region, titles } = ctx;
+  const { program, root, region, titles, subjectKinds } = ctx;
   if (byChild && region.boundaries === 'historical') {
     const out = [];
     for (const child of await region.children()) {
       const sub = { ...ctx, region: await region.child(child.id) };
-      out.push({ unitId: child.id, summary: (await summariesByChild(db, { ...input, unitId: child.id }, { ...sub, root: sub.region.root }, false))[0]!.summary });
+      out.push({
+        unitId: child.id,
+        summary: (await summariesByChild(db, { ...input, unitId: child.id }, { ...sub, root: sub.region.root }, false))[0]!.summary,
+      });
     }
     return out;
   }
@@ -75,7 +84,7 @@ async function summariesByChild(db: Queryable, input: FiguresInput, ctx: Context
   const areaRows = await db
     .select({ group, n: sql<number>`count(*)::int` })
     .from(units)
-    .where(and(inRegion(region), inArray(units.kind, AREA_KINDS), existedIn(input.year)))
+    .where(and(inRegion(region), inArray(units.kind, subjectKinds), existedIn(input.year)))
     .groupBy(group);
   const regRows = await db
     .select({ group, unitId: registrations.unitId, titleCode: registrations.titleCode })
@@ -89,15 +98,16 @@ async function summariesByChild(db: Queryable, input: FiguresInput, ctx: Context
     .where(and(eq(recognitions.programId, program.id), eq(recognitions.year, input.year), eq(recognitions.revoked, false), inRegion(region)));
   const t = await targets(db, program.id, input.year, !byChild && root.id === program.ownerUnitId);
 
-  const summaryOf = (g: string) => summarize({
-    program: program.code,
-    year: input.year,
-    titles: titles.map((x) => ({ code: x.code, name: x.name })),
-    areas: areaRows.find((r) => r.group === g)?.n ?? 0,
-    registrations: regRows.filter((r) => r.group === g),
-    recognitions: recRows.filter((r) => r.group === g),
-    ...t,
-  });
+  const summaryOf = (g: string) =>
+    summarize({
+      program: program.code,
+      year: input.year,
+      titles: titles.map((x) => ({ code: x.code, name: x.name })),
+      areas: areaRows.find((r) => r.group === g)?.n ?? 0,
+      registrations: regRows.filter((r) => r.group === g),
+      recognitions: recRows.filter((r) => r.group === g),
+      ...t,
+    });
   if (!byChild) return [{ unitId: root.id, summary: summaryOf(String(root.id)) }];
   // A closed child whose units all moved on (a ward merged away) is not a group of today's map.
   return (await region.children())
@@ -128,12 +138,13 @@ export async function yearSeries(db: Queryable, input: { programCode: string; un
 /**
  * The criteria most often failed in the year's verdicts (the board's when it
  * appraised, else the area's own), with the areas failing each — the list
- * seed 004's footnotes 44–49 make by hand.
+ * footnotes 44–49 of the Thành ủy Lai Châu's 2024 report on Nghị quyết
+ * 02-NQ/ThU make by hand.
  */
 export async function failedCriteriaRanking(db: Queryable, input: FiguresInput) {
   const { program, region } = await context(db, input);
   type Row = { code: string; unit_id: number; unit_name: string; definition: { sections: Array<{ criteria: Array<{ code: string; text: string }> }> } };
-  const result = await db.execute(sql`
+  const result = await db.execute<Row>(sql`
     SELECT DISTINCT ON (v.registration_id, f.code) f.code, u.id AS unit_id, u.name AS unit_name, cs.definition
     FROM ${verdicts} v
     JOIN ${registrations} r ON r.id = v.registration_id
@@ -145,8 +156,7 @@ export async function failedCriteriaRanking(db: Queryable, input: FiguresInput) 
          FROM ${verdicts} v2 WHERE v2.registration_id = v.registration_id)
     ORDER BY v.registration_id, f.code`);
   const byCode = new Map<string, { code: string; text: string; areas: Array<{ id: number; name: string }> }>();
-  // Both drivers (PGlite, node-postgres) answer raw SQL with { rows }.
-  for (const row of (result as unknown as { rows: Row[] }).rows) {
+  for (const row of result.rows) {
     const entry = byCode.get(row.code) ?? { code: row.code, text: criterionText(row.definition, row.code), areas: [] };
     entry.areas.push({ id: row.unit_id, name: row.unit_name });
     byCode.set(row.code, entry);

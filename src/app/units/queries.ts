@@ -8,15 +8,17 @@ import type { Queryable } from '../../db/client';
 import { unitEvents, unitLineage, units } from '../../db/schema';
 import { fold } from '../../core/text/normalize';
 import { isAdmin, type Actor } from '../actor';
-import { requireUnit, unitScopeCondition } from '../scope';
+import { unitCondition, unitFor } from '../policy/loaders';
 import { presentUnit, presentUnitBrief } from './presenters';
 
 const LIKE_SPECIALS = /[\\%_]/g;
 
 /** Every word of the query must appear in the folded name: "to dan pho so 5" finds "Tổ dân phố số 5". */
 export async function searchUnits(db: Queryable, actor: Actor, query: string | undefined, limit = 50) {
-  const scope = unitScopeCondition(actor);
-  const words = fold(query ?? '').split(' ').filter(Boolean);
+  const scope = unitCondition(actor);
+  const words = fold(query ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (!words.length) return scopeRoots(db, actor);
   const conditions = words.map((w) => sql`${units.nameFolded} LIKE ${`%${w.replace(LIKE_SPECIALS, (c) => `\\${c}`)}%`}`);
   const parent = alias(units, 'parent');
@@ -35,20 +37,32 @@ export async function searchUnits(db: Queryable, actor: Actor, query: string | u
 async function scopeRoots(db: Queryable, actor: Actor) {
   const rows = isAdmin(actor)
     ? await db.select().from(units).where(isNull(units.parentId)).orderBy(asc(units.name))
-    : await db.select().from(units).where(inArray(units.id, actor.grants.map((g) => g.unitId)));
+    : await db
+        .select()
+        .from(units)
+        .where(
+          inArray(
+            units.id,
+            actor.grants.map((g) => g.unitId),
+          ),
+        );
   return rows.map((u) => presentUnitBrief(u));
 }
 
 export async function getUnit(db: Queryable, actor: Actor, unitId: number) {
-  const unit = await requireUnit(db, actor, unitId);
-  const ancestorIds = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
+  const unit = await unitFor(db, actor, unitId);
+  const ancestorIds = unit.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== unit.id);
   const ancestors = ancestorIds.length ? await db.select().from(units).where(inArray(units.id, ancestorIds)) : [];
   ancestors.sort((a, b) => a.depth - b.depth);
   return { ...presentUnit(unit), ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, kind: a.kind })) };
 }
 
 export async function getChildren(db: Queryable, actor: Actor, unitId: number) {
-  await requireUnit(db, actor, unitId);
+  await unitFor(db, actor, unitId);
   const child = alias(units, 'child');
   const rows = await db
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, childCount: count(child.id) })
@@ -62,8 +76,11 @@ export async function getChildren(db: Queryable, actor: Actor, unitId: number) {
 
 /** Reorganisation events that produced or consumed this unit. */
 export async function getUnitHistory(db: Queryable, actor: Actor, unitId: number) {
-  await requireUnit(db, actor, unitId);
-  const links = await db.select().from(unitLineage).where(or(eq(unitLineage.fromUnitId, unitId), eq(unitLineage.toUnitId, unitId)));
+  await unitFor(db, actor, unitId);
+  const links = await db
+    .select()
+    .from(unitLineage)
+    .where(or(eq(unitLineage.fromUnitId, unitId), eq(unitLineage.toUnitId, unitId)));
   const eventIds = [...new Set(links.map((l) => l.eventId))];
   if (!eventIds.length) return [];
   const events = await db.select().from(unitEvents).where(inArray(unitEvents.id, eventIds)).orderBy(asc(unitEvents.effectiveDate));
@@ -73,7 +90,11 @@ export async function getUnitHistory(db: Queryable, actor: Actor, unitId: number
   const side = (eventId: number, key: 'fromUnitId' | 'toUnitId') =>
     [...new Set(allLinks.filter((l) => l.eventId === eventId).map((l) => l[key]))].map((id) => ({ id, name: names.get(id) ?? '' }));
   return events.map((e) => ({
-    kind: e.kind, effectiveDate: e.effectiveDate, legalBasis: e.legalBasis, note: e.note,
-    from: side(e.id, 'fromUnitId'), to: side(e.id, 'toUnitId'),
+    kind: e.kind,
+    effectiveDate: e.effectiveDate,
+    legalBasis: e.legalBasis,
+    note: e.note,
+    from: side(e.id, 'fromUnitId'),
+    to: side(e.id, 'toUnitId'),
   }));
 }

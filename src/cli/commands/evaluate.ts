@@ -6,11 +6,22 @@ import type { Command } from 'commander';
 import { parseBatch } from '../../core/evaluation/batch';
 import { evaluate } from '../../core/evaluation/evaluate';
 import type { Verdict } from '../../core/evaluation/types';
+import { unusableReason } from '../../core/criteria/validate';
 import { CliError } from '../errors';
 import { readJson, resolveSet } from '../io';
 
 /** The public shape of one result; extra engine detail stays out of the contract. */
 export function toContract(v: Verdict) {
+  // Criteria judged from records (titles held, shares, figures) say what they rested on.
+  const fromRecords = v.criteria
+    .filter((c) => c.fromRecords)
+    .map((c) => ({
+      code: c.code,
+      status: c.status,
+      ...(c.source ? { source: c.source } : {}),
+      ...(c.shortfall ? { shortfall: c.shortfall } : {}),
+      ...(c.detail ? { detail: c.detail } : {}),
+    }));
   return {
     area: v.area,
     recognized: v.recognized,
@@ -21,6 +32,7 @@ export function toContract(v: Verdict) {
     titleName: v.titleName,
     gap: v.gap,
     ...(v.totalPoints !== undefined ? { totalPoints: v.totalPoints, maxTotalPoints: v.maxTotalPoints } : {}),
+    ...(fromRecords.length ? { fromRecords } : {}),
   };
 }
 
@@ -49,6 +61,8 @@ export function registerEvaluateCommand(program: Command): void {
     .action((options: { set: string; input: string; format: string }) => {
       if (!['json', 'table'].includes(options.format)) throw new CliError(`Định dạng "${options.format}" không hỗ trợ; dùng json hoặc table`);
       const set = resolveSet(options.set);
+      const unusable = unusableReason(set);
+      if (unusable) throw new CliError(unusable, 2);
       const batch = parseBatch(set, readJson(options.input));
       if (!batch.ok) throw new CliError(batch.message, 2);
       const verdicts = batch.items.map((ctx) => evaluate(set, ctx));

@@ -5,7 +5,11 @@ import { flattenCriteria, wordingFor } from './walk';
 import { evaluate } from '../evaluation/evaluate';
 
 const set = findBuiltinSet('laichau-tqpttd')!;
-const allPass = () => Object.fromEntries(flattenCriteria(set).map(({ criterion: c }) => [c.code, c.quantity && !c.parts ? (c.quantity.min ?? 0) : true])) as Record<string, boolean | number | 'na'>;
+const allPass = () =>
+  Object.fromEntries(flattenCriteria(set).map(({ criterion: c }) => [c.code, c.quantity && !c.parts ? (c.quantity.min ?? 0) : true])) as Record<
+    string,
+    boolean | number | 'na'
+  >;
 const tdp = { area: 'Tổ dân phố số 5', kind: 'to-dan-pho' as const, communeKind: 'phuong' as const };
 const ban = { area: 'Bản Sùng Chồ', kind: 'ban' as const, communeKind: 'xa' as const };
 

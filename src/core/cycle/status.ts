@@ -1,6 +1,6 @@
 /**
  * Recognition status of an area for one title in one year, from its history
- * of that same title (seed 001's three columns):
+ * of that same title (the three columns of Báo cáo 299-BC/HU, Huyện ủy Bảo Lâm):
  *   lần đầu        — never held this title before;
  *   giữ vững       — held this title the previous year;
  *   công nhận lại  — held it in an earlier year, but not the previous one.
@@ -24,7 +24,21 @@ export function recognitionStatus(year: number, yearsHeld: Iterable<number>): Re
   return earlier ? 'cong-nhan-lai' : 'lan-dau';
 }
 
-/** Reward due for a status, from the programme's amounts (absent = 0 đ). */
-export function rewardFor(status: RecognitionStatus, amounts: Partial<Record<RecognitionStatus, number>>): number {
-  return amounts[status] ?? 0;
+/** A reward as a programme sets it: an amount in đồng, or a coefficient of the base salary (mức lương cơ sở). */
+export interface RewardRule {
+  amount: number;
+  coefficient?: number | null;
+}
+
+/**
+ * Reward due for a status (absent = 0 đ). A coefficient is applied to the base
+ * salary in force on the decision's date and rounded to the đồng; without a
+ * known base salary it is 0 rather than a guess.
+ */
+export function rewardFor(status: RecognitionStatus, rules: Partial<Record<RecognitionStatus, number | RewardRule>>, baseSalary?: number | null): number {
+  const rule = rules[status];
+  if (rule === undefined) return 0;
+  if (typeof rule === 'number') return rule;
+  if (rule.coefficient) return baseSalary ? Math.round(rule.coefficient * baseSalary) : 0;
+  return rule.amount;
 }

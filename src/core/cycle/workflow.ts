@@ -27,7 +27,20 @@ export const STEP_LABELS: Record<Step, string> = {
   recognized: 'Đã công nhận',
 };
 
-export type Action = 'submit' | 'propose' | 'reject' | 'recommend' | 'not-recommend' | 'recognize' | 'return';
+export const ACTIONS = ['submit', 'propose', 'reject', 'recommend', 'not-recommend', 'recognize', 'return'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * What a line of a registration's history records: a step of the machine,
+ * its registering, or a decision revoking the title it led to (the status
+ * stays "recognized"; the recognition is marked revoked).
+ */
+export const EVENT_ACTIONS = ['register', ...ACTIONS, 'revoke'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** The two stages of a scorecard and of its verdict: the area's own assessment and the board's appraisal. */
+export const STAGES = ['self', 'board'] as const;
+export type Stage = (typeof STAGES)[number];
 
 const FORWARD: Record<Exclude<Action, 'return'>, { from: Step[]; to: Step }> = {
   submit: { from: ['registered'], to: 'self-assessed' },
@@ -47,6 +60,19 @@ const BACK: Partial<Record<Step, Step>> = {
   'council-not-recommended': 'board-proposed',
 };
 
+/** Why the cycle refuses an act on a registration: what callers switch on, beside the words they show (src/app/cycle/rules.ts). */
+export type RefusalKind =
+  /** An issued decision rests on the registration: nothing of it changes. */
+  | 'locked'
+  /** Not at the step the act needs (or a reason is missing for it). */
+  | 'step'
+  /** The scorecard the step rests on is not complete. */
+  | 'incomplete'
+  /** The board's verdict does not reach the title: it cannot be proposed. */
+  | 'not-reached'
+  /** A member does not appraise the area they live in or lead, nor one they stood aside from. */
+  | 'conflict-of-interest';
+
 export type Transition = { ok: true; to: Step } | { ok: false; message: string };
 
 export function transition(from: Step, action: Action, reason?: string): Transition {
@@ -57,10 +83,8 @@ export function transition(from: Step, action: Action, reason?: string): Transit
     return { ok: true, to };
   }
   const rule = FORWARD[action];
-  if (!rule.from.includes(from))
-    return { ok: false, message: `Không thể thực hiện thao tác này khi hồ sơ ở bước «${STEP_LABELS[from]}»` };
-  if ((action === 'reject' || action === 'not-recommend') && !reason?.trim())
-    return { ok: false, message: 'Không đề nghị công nhận phải ghi rõ lý do' };
+  if (!rule.from.includes(from)) return { ok: false, message: `Không thể thực hiện thao tác này khi hồ sơ ở bước «${STEP_LABELS[from]}»` };
+  if ((action === 'reject' || action === 'not-recommend') && !reason?.trim()) return { ok: false, message: 'Không đề nghị công nhận phải ghi rõ lý do' };
   return { ok: true, to: rule.to };
 }
 

@@ -85,16 +85,25 @@ describe('required criteria', () => {
 
 describe('quantitative criteria are judged from numbers', () => {
   const set = makeSet({
-    sections: [{
-      code: '1', title: 'Tiêu chuẩn 1', criteria: [
-        { code: '1.1', text: '98% trở lên các hộ chấp hành', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ', min: 98 } },
-        { code: '1.2', text: 'Không có hộ nghèo', kind: 'quantity', quantity: { measure: 'count', of: 'hộ nghèo', max: 0 } },
-        { code: '1.3', text: 'Cam kết', kind: 'quantity', parts: [
-          { code: '1.3.1', text: '100% ký', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ ký cam kết', min: 100 } },
-          { code: '1.3.2', text: '98% thực hiện', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ thực hiện', min: 98 } },
-        ] },
-      ],
-    }],
+    sections: [
+      {
+        code: '1',
+        title: 'Tiêu chuẩn 1',
+        criteria: [
+          { code: '1.1', text: '98% trở lên các hộ chấp hành', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ', min: 98 } },
+          { code: '1.2', text: 'Không có hộ nghèo', kind: 'quantity', quantity: { measure: 'count', of: 'hộ nghèo', max: 0 } },
+          {
+            code: '1.3',
+            text: 'Cam kết',
+            kind: 'quantity',
+            parts: [
+              { code: '1.3.1', text: '100% ký', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ ký cam kết', min: 100 } },
+              { code: '1.3.2', text: '98% thực hiện', kind: 'quantity', quantity: { measure: 'percent', of: 'hộ thực hiện', min: 98 } },
+            ],
+          },
+        ],
+      },
+    ],
     levels: [{ code: 'dat', name: 'Đạt', rank: 1, rule: { minSectionPassPercent: 100 } }],
   });
 
@@ -116,12 +125,16 @@ describe('quantitative criteria are judged from numbers', () => {
 
 describe('applicability by the area kind and its commune', () => {
   const set = makeSet({
-    sections: [{
-      code: '1', title: 'Tiêu chuẩn 1', criteria: [
-        { code: '1.1', text: 'Chung', kind: 'pass-fail' },
-        { code: '1.2', text: 'Chỉ với bản', kind: 'pass-fail', appliesTo: { areaKinds: ['ban'] } },
-      ],
-    }],
+    sections: [
+      {
+        code: '1',
+        title: 'Tiêu chuẩn 1',
+        criteria: [
+          { code: '1.1', text: 'Chung', kind: 'pass-fail' },
+          { code: '1.2', text: 'Chỉ với bản', kind: 'pass-fail', appliesTo: { areaKinds: ['ban'] } },
+        ],
+      },
+    ],
     levels: [{ code: 'dat', name: 'Đạt', rank: 1, rule: { minSectionPassPercent: 100 } }],
   });
   it('a criterion that does not apply to a tổ dân phố leaves its denominator', () => {
@@ -137,23 +150,45 @@ describe('points, knockouts, levels, overrides and history', () => {
   const set = makeSet({
     scoring: 'points',
     sections: [
-      { code: 'A', title: 'Nội dung A', criteria: [
-        { code: 'A.1', text: 'a1', kind: 'points', maxPoints: 30 },
-        { code: 'A.2', text: 'Không có ma túy', kind: 'points', maxPoints: 20, passPoints: 20 },
-      ] },
-      { code: 'B', title: 'Nội dung B', criteria: [
-        { code: 'B.1', text: 'b1', kind: 'points', maxPoints: 30 },
-        { code: 'B.2', text: 'b2', kind: 'points', maxPoints: 20 },
-      ] },
+      {
+        code: 'A',
+        title: 'Nội dung A',
+        criteria: [
+          { code: 'A.1', text: 'a1', kind: 'points', maxPoints: 30 },
+          { code: 'A.2', text: 'Không có ma túy', kind: 'points', maxPoints: 20, passPoints: 20 },
+        ],
+      },
+      {
+        code: 'B',
+        title: 'Nội dung B',
+        criteria: [
+          { code: 'B.1', text: 'b1', kind: 'points', maxPoints: 30 },
+          { code: 'B.2', text: 'b2', kind: 'points', maxPoints: 20 },
+        ],
+      },
     ],
     levels: [
-      { code: 'tieu-bieu', name: 'Khu dân cư tiêu biểu', rank: 1, rule: {
-        minTotalPoints: { value: 80, as: 'points' }, minSectionPoints: { value: 50, as: 'percent' }, knockoutCriteria: ['A.2'],
-        overrides: [{ when: { especiallyDifficult: true }, minTotalPoints: { value: 70, as: 'points' } }],
-      } },
-      { code: 'kieu-mau', name: 'Khu dân cư kiểu mẫu', rank: 2, rule: {
-        minTotalPoints: { value: 90, as: 'points' }, knockoutCriteria: ['A.2'], requiresHistory: { level: 'tieu-bieu', consecutiveYears: 1 },
-      } },
+      {
+        code: 'tieu-bieu',
+        name: 'Khu dân cư tiêu biểu',
+        rank: 1,
+        rule: {
+          minTotalPoints: { value: 80, as: 'points' },
+          minSectionPoints: { value: 50, as: 'percent' },
+          knockoutCriteria: ['A.2'],
+          overrides: [{ when: { especiallyDifficult: true }, minTotalPoints: { value: 70, as: 'points' } }],
+        },
+      },
+      {
+        code: 'kieu-mau',
+        name: 'Khu dân cư kiểu mẫu',
+        rank: 2,
+        rule: {
+          minTotalPoints: { value: 90, as: 'points' },
+          knockoutCriteria: ['A.2'],
+          requiresHistory: { level: 'tieu-bieu', consecutiveYears: 1 },
+        },
+      },
     ],
   });
   const full = { 'A.1': 30, 'A.2': 20, 'B.1': 30, 'B.2': 20 };

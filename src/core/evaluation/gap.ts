@@ -39,14 +39,18 @@ export function computeGap({ level, tallies, outcomes, ctx, holding }: GapInput)
   const chosen = new Set<string>(must);
 
   for (const tally of tallies) {
-    const failed = tally.outcomes.filter((o) => o.status === 'khong-dat');
     const percent = t.sectionPassPercent?.[tally.section.code] ?? t.minSectionPassPercent;
     if (percent !== undefined) {
-      const fixedHere = failed.filter((o) => chosen.has(o.code)).length;
+      // Plain loops: this runs for every area that misses a title.
+      let fixedHere = 0;
+      for (const o of tally.outcomes) if (o.status === 'khong-dat' && chosen.has(o.code)) fixedHere++;
       let deficit = passesNeeded(tally.applicable, percent) - tally.passed - fixedHere;
-      for (const o of failed) {
+      for (const o of tally.outcomes) {
         if (deficit <= 0) break;
-        if (!chosen.has(o.code)) { chosen.add(o.code); deficit--; }
+        if (o.status === 'khong-dat' && !chosen.has(o.code)) {
+          chosen.add(o.code);
+          deficit--;
+        }
       }
     }
     if (t.minSectionPoints) {
@@ -81,9 +85,7 @@ function projectedPoints(outcomes: CriterionOutcome[], chosen: Set<string>): num
 }
 
 function raisePoints(outcomes: CriterionOutcome[], chosen: Set<string>, deficit: number): void {
-  const candidates = outcomes
-    .filter((o) => o.status !== 'na' && !chosen.has(o.code) && headroom(o) > 0)
-    .sort((a, b) => headroom(b) - headroom(a));
+  const candidates = outcomes.filter((o) => o.status !== 'na' && !chosen.has(o.code) && headroom(o) > 0).sort((a, b) => headroom(b) - headroom(a));
   for (const o of candidates) {
     if (deficit <= 0) return;
     chosen.add(o.code);

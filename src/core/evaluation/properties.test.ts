@@ -56,14 +56,16 @@ describe('engine properties (laichau-tqpttd)', () => {
       fc.property(profileArb, scorecardArb, disqualifiersArb, (profile, values, disq) => {
         const v = evaluate(set, { profile, values: { ...values, ...disq } });
         const named = new Set(v.reasons.flatMap((r) => [...r.matchAll(/^Tiêu chí (\d+\.\d+) không đạt/g)].map((m) => m[1])));
-        const failing = criteria.filter((c) => {
-          const value = values[c.code];
-          if (value === false) return true;
-          if (typeof value === 'number' && c.quantity) {
-            return (c.quantity.min !== undefined && value < c.quantity.min) || (c.quantity.max !== undefined && value > c.quantity.max);
-          }
-          return false;
-        }).map((c) => c.code);
+        const failing = criteria
+          .filter((c) => {
+            const value = values[c.code];
+            if (value === false) return true;
+            if (typeof value === 'number' && c.quantity) {
+              return (c.quantity.min !== undefined && value < c.quantity.min) || (c.quantity.max !== undefined && value > c.quantity.max);
+            }
+            return false;
+          })
+          .map((c) => c.code);
         expect([...named].sort()).toEqual([...failing].sort());
       }),
       { numRuns: 500 },

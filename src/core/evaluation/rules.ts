@@ -20,9 +20,11 @@ export interface SectionTally {
   maxPoints: number;
 }
 
-export function heldConsecutively(history: HeldTitle[] | undefined, year: number | undefined, level: string, years: number): boolean {
+/** Held one of the levels in each of the `years` years before `year`. */
+export function heldConsecutively(history: HeldTitle[] | undefined, year: number | undefined, level: string | readonly string[], years: number): boolean {
   if (!history || year === undefined) return false;
-  for (let y = year - 1; y >= year - years; y--) if (!history.some((h) => h.year === y && h.level === level)) return false;
+  const levels: readonly string[] = typeof level === 'string' ? [level] : level;
+  for (let y = year - 1; y >= year - years; y--) if (!history.some((h) => h.year === y && levels.includes(h.level))) return false;
   return true;
 }
 

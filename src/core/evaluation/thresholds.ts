@@ -4,21 +4,40 @@ import { matches, type AreaProfile } from '../criteria/walk';
 
 export type Thresholds = Pick<LevelRule, 'minSectionPassPercent' | 'sectionPassPercent' | 'minTotalPoints' | 'minSectionPoints'>;
 
+/**
+ * The bars of a rule, and of a rule with one override laid over them, are the
+ * same for every area they fit: made once and shared (frozen), so judging
+ * 100,000 areas allocates no thresholds at all.
+ */
+const baseBars = new WeakMap<LevelRule, Readonly<Thresholds>>();
+const overriddenBars = new WeakMap<object, Readonly<Thresholds>>();
+
+function barsOf(rule: LevelRule): Readonly<Thresholds> {
+  let bars = baseBars.get(rule);
+  if (!bars) {
+    bars = Object.freeze({
+      minSectionPassPercent: rule.minSectionPassPercent,
+      sectionPassPercent: rule.sectionPassPercent,
+      minTotalPoints: rule.minTotalPoints,
+      minSectionPoints: rule.minSectionPoints,
+    });
+    baseBars.set(rule, bars);
+  }
+  return bars;
+}
+
 /** The rule's bars, with the first override whose condition fits the area laid over them. */
-export function effectiveThresholds(rule: LevelRule, profile: AreaProfile): Thresholds {
-  const base: Thresholds = {
-    minSectionPassPercent: rule.minSectionPassPercent,
-    sectionPassPercent: rule.sectionPassPercent,
-    minTotalPoints: rule.minTotalPoints,
-    minSectionPoints: rule.minSectionPoints,
-  };
+export function effectiveThresholds(rule: LevelRule, profile: AreaProfile): Readonly<Thresholds> {
+  const base = barsOf(rule);
   const override = rule.overrides?.find((o) => matches(o.when, profile));
   if (!override) return base;
-  const { when: _when, ...bars } = override;
-  return {
-    ...base,
-    ...Object.fromEntries(Object.entries(bars).filter(([, v]) => v !== undefined)),
-  };
+  let merged = overriddenBars.get(override);
+  if (!merged) {
+    const { when: _when, ...bars } = override;
+    merged = Object.freeze({ ...base, ...Object.fromEntries(Object.entries(bars).filter(([, v]) => v !== undefined)) });
+    overriddenBars.set(override, merged);
+  }
+  return merged;
 }
 
 /** Percent as an integer number of hundredths of a percent: 80 → 8000, 66.67 → 6667. */

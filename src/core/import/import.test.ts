@@ -15,18 +15,30 @@ import { parseCriterionCell } from './values';
 
 describe('numbers as Vietnamese and English spreadsheets write them', () => {
   it.each([
-    ['98', 98], ['98,5', 98.5], ['98.5', 98.5], ['98,5%', 98.5], ['1.200', 1200], ['1.200.000', 1_200_000], ['1,200,000', 1_200_000],
-    ['1.234,5', 1234.5], ['1,234.5', 1234.5], [' 7 ', 7], ['0', 0], ['-3', -3],
+    ['98', 98],
+    ['98,5', 98.5],
+    ['98.5', 98.5],
+    ['98,5%', 98.5],
+    ['1.200', 1200],
+    ['1.200.000', 1_200_000],
+    ['1,200,000', 1_200_000],
+    ['1.234,5', 1234.5],
+    ['1,234.5', 1234.5],
+    [' 7 ', 7],
+    ['0', 0],
+    ['-3', -3],
   ])('"%s" is %d', (text, value) => expect(parseLocaleNumber(text)).toBe(value));
 
   it.each(['', 'abc', '1.2.3', '98%%', '12,34,5', '1..2', '—'])('"%s" is not a number', (text) => expect(parseLocaleNumber(text)).toBeNull());
 
   it('reads back every number written the Vietnamese way', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
-      const grouped = new Intl.NumberFormat('vi-VN', { useGrouping: true }).format(Math.abs(whole));
-      const text = `${whole < 0 ? '-' : ''}${grouped},${String(cents).padStart(2, '0')}`;
-      expect(parseLocaleNumber(text)).toBeCloseTo(Math.sign(whole || 1) * (Math.abs(whole) + cents / 100), 6);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+        const grouped = new Intl.NumberFormat('vi-VN', { useGrouping: true }).format(Math.abs(whole));
+        const text = `${whole < 0 ? '-' : ''}${grouped},${String(cents).padStart(2, '0')}`;
+        expect(parseLocaleNumber(text)).toBeCloseTo(Math.sign(whole || 1) * (Math.abs(whole) + cents / 100), 6);
+      }),
+    );
   });
 });
 
@@ -53,10 +65,12 @@ describe('scorecard cells', () => {
   });
 
   it('never throws, whatever the text', () => {
-    fc.assert(fc.property(fc.constantFrom('pass-fail', 'quantity', 'points', 'disqualifier' as const), fc.string({ maxLength: 40 }), (kind, text) => {
-      const result = parseCriterionCell(kind, text);
-      expect(result === null || 'value' in result || 'error' in result).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom('pass-fail', 'quantity', 'points', 'disqualifier' as const), fc.string({ maxLength: 40 }), (kind, text) => {
+        const result = parseCriterionCell(kind, text);
+        expect(result === null || 'value' in result || 'error' in result).toBe(true);
+      }),
+    );
   });
 });
 
@@ -76,13 +90,16 @@ describe('sheets', () => {
   });
 
   it('reads a unit list with Vietnamese headers and points every problem at its cell', () => {
-    const sheet: Sheet = { name: 'Đơn vị', rows: [
-      ['Mã', 'Tên', 'Loại', 'Cấp trên', 'Số hộ'],
-      ['X1', 'Xã Một', 'xã', 'T', '1.200'],
-      ['X1', '', 'làng', 'T', '-1'],
-      ['', '', '', '', ''],
-      ['X3', 'y'.repeat(MAX_CELL + 1), 'xã', 'X3', ''],
-    ] };
+    const sheet: Sheet = {
+      name: 'Đơn vị',
+      rows: [
+        ['Mã', 'Tên', 'Loại', 'Cấp trên', 'Số hộ'],
+        ['X1', 'Xã Một', 'xã', 'T', '1.200'],
+        ['X1', '', 'làng', 'T', '-1'],
+        ['', '', '', '', ''],
+        ['X3', 'y'.repeat(MAX_CELL + 1), 'xã', 'X3', ''],
+      ],
+    };
     const { records, problems } = parseUnitRows(sheet);
     expect(records[0]).toMatchObject({ code: 'X1', households: 1200, kind: 'xa' });
     expect(importRefusal(problems).split('\n')).toEqual([
@@ -98,9 +115,30 @@ describe('sheets', () => {
 
   it('refuses scorecard columns the set does not know, and reads "1,1" as criterion 1.1', () => {
     const set = findBuiltinSet('laichau-tqpttd')!;
-    const bad = parseScorecardRows({ name: 'P', rows: [['unit', '1,1', '9.9', 'ii.1'], ['A', 'đạt', 'x', 'không']] }, set);
-    expect(bad.problems).toEqual([expect.objectContaining({ row: 1, column: 'C', message: expect.stringContaining('"9.9" không phải mã tiêu chí của bộ tiêu chí laichau-tqpttd') })]);
-    const good = parseScorecardRows({ name: 'P', rows: [['unit', 'name', '1,1', 'II.1', '6.3.1'], ['A', 'Tổ 1', 'đạt', 'không', '100'], ['A', '', 'x', '', '']] }, set);
+    const bad = parseScorecardRows(
+      {
+        name: 'P',
+        rows: [
+          ['unit', '1,1', '9.9', 'ii.1'],
+          ['A', 'đạt', 'x', 'không'],
+        ],
+      },
+      set,
+    );
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ row: 1, column: 'C', message: expect.stringContaining('"9.9" không phải mã tiêu chí của bộ tiêu chí laichau-tqpttd') }),
+    ]);
+    const good = parseScorecardRows(
+      {
+        name: 'P',
+        rows: [
+          ['unit', 'name', '1,1', 'II.1', '6.3.1'],
+          ['A', 'Tổ 1', 'đạt', 'không', '100'],
+          ['A', '', 'x', '', ''],
+        ],
+      },
+      set,
+    );
     expect(good.records[0]).toMatchObject({ unit: 'A', values: { '1.1': true, 'II.1': false, '6.3.1': 100 }, columns: { '1.1': 'C' } });
     expect(good.problems).toEqual([expect.objectContaining({ row: 3, column: 'A', message: '"A" đã có ở dòng 2: mỗi khu dân cư một dòng' })]);
   });

@@ -5,7 +5,7 @@
  * An empty cell is a value not given yet; a column the set does not know is
  * refused, so a file made for another set or year cannot slip through.
  */
-import type { CriteriaSet } from '../criteria/schema';
+import type { CriteriaSet, CriterionKind } from '../criteria/schema';
 import { flattenCriteria } from '../criteria/walk';
 import type { Scorecard } from '../evaluation/types';
 import { fold } from '../text/normalize';
@@ -31,11 +31,18 @@ export interface ScorecardRecord {
 export function scorecardCodes(set: CriteriaSet): Map<string, CellKind> {
   const codes = new Map<string, CellKind>();
   for (const { criterion } of flattenCriteria(set)) {
-    codes.set(criterion.code, criterion.kind);
-    for (const part of criterion.parts ?? []) codes.set(part.code, part.kind);
+    codes.set(criterion.code, cellKind(criterion.kind));
+    for (const part of criterion.parts ?? []) codes.set(part.code, cellKind(part.kind));
   }
   for (const d of set.disqualifiers) codes.set(d.code, 'disqualifier');
   return codes;
+}
+
+/** A title held is typed like đạt / không đạt; a share of units holding one like a percentage. */
+function cellKind(kind: CriterionKind): CellKind {
+  if (kind === 'title') return 'pass-fail';
+  if (kind === 'title-share') return 'quantity';
+  return kind;
 }
 
 /** "1,1" (a Vietnamese Excel's rendering of 1.1) and "ii.1" find "1.1" and "II.1". */
@@ -66,22 +73,46 @@ export function parseScorecardRows(sheet: Sheet, set: CriteriaSet): ScorecardRow
     if (!text) return;
     const key = headerKey(text);
     const field = Object.keys(FIXED).find((f) => FIXED[f]!.includes(key));
-    if (field) { if (fixed[field] === undefined) fixed[field] = index; return; }
+    if (field) {
+      if (fixed[field] === undefined) fixed[field] = index;
+      return;
+    }
     const code = matchCode(text, codes);
     const column = columnLetter(index);
     if (!code) {
       // The list of valid codes once, with the first unknown column: a phone screen need not read it ten times.
-      const listed = problems.some((p) => p.row === 1 && p.message.includes('các mã hợp lệ'));
-      problems.push({ sheet: sheet.name, row: 1, column, message: `"${text}" không phải mã tiêu chí của bộ tiêu chí ${set.code} (phiên bản ${set.version})${listed ? '' : `; các mã hợp lệ: ${[...codes.keys()].join(', ')}`}` });
+      const listed = problems.some((p) => p.kind === 'unknown-column');
+      problems.push({
+        sheet: sheet.name,
+        row: 1,
+        column,
+        message: `"${text}" không phải mã tiêu chí của bộ tiêu chí ${set.code} (phiên bản ${set.version})${listed ? '' : `; các mã hợp lệ: ${[...codes.keys()].join(', ')}`}`,
+        kind: 'unknown-column',
+      });
     } else if (seenCode.has(code)) {
-      problems.push({ sheet: sheet.name, row: 1, column, message: `tiêu chí ${code} đã có ở cột ${seenCode.get(code)}` });
+      problems.push({ sheet: sheet.name, row: 1, column, message: `tiêu chí ${code} đã có ở cột ${seenCode.get(code)}`, kind: 'duplicate-column' });
     } else {
       seenCode.set(code, column);
       criterionColumns.push({ index, code, kind: codes.get(code)! });
     }
   });
-  if (fixed.unit === undefined) problems.push({ sheet: sheet.name, row: 1, column: '', field: 'unit', message: 'thiếu cột "unit" (mã hoặc đường dẫn tên của khu dân cư)' });
-  if (!criterionColumns.length && !problems.length) problems.push({ sheet: sheet.name, row: 1, column: '', message: 'không có cột tiêu chí nào (dòng tiêu đề cần các mã tiêu chí, vd. 1.1, 1.2)' });
+  if (fixed.unit === undefined)
+    problems.push({
+      sheet: sheet.name,
+      row: 1,
+      column: '',
+      field: 'unit',
+      message: 'thiếu cột "unit" (mã hoặc đường dẫn tên của khu dân cư)',
+      kind: 'missing-column',
+    });
+  if (!criterionColumns.length && !problems.length)
+    problems.push({
+      sheet: sheet.name,
+      row: 1,
+      column: '',
+      message: 'không có cột tiêu chí nào (dòng tiêu đề cần các mã tiêu chí, vd. 1.1, 1.2)',
+      kind: 'missing-column',
+    });
   const unitColumn = fixed.unit === undefined ? '' : columnLetter(fixed.unit);
   const titleColumn = fixed.title === undefined ? '' : columnLetter(fixed.title);
   // Without a unit column no row can be read; otherwise the rows are still checked, so one pass shows every problem.
@@ -92,9 +123,18 @@ export function parseScorecardRows(sheet: Sheet, set: CriteriaSet): ScorecardRow
   for (const { row, cells } of dataRows(sheet, problems)) {
     const unit = cells[fixed.unit!] ?? '';
     const title = fixed.title === undefined ? '' : (cells[fixed.title] ?? '');
-    if (!unit) problems.push({ sheet: sheet.name, row, column: unitColumn, field: 'unit', message: 'thiếu khu dân cư (mã hoặc đường dẫn tên)' });
+    if (!unit)
+      problems.push({ sheet: sheet.name, row, column: unitColumn, field: 'unit', message: 'thiếu khu dân cư (mã hoặc đường dẫn tên)', kind: 'missing-cell' });
     const unitKey = fold(unit);
-    if (unit && seenUnit.has(unitKey)) problems.push({ sheet: sheet.name, row, column: unitColumn, field: 'unit', message: `"${unit}" đã có ở dòng ${seenUnit.get(unitKey)}: mỗi khu dân cư một dòng` });
+    if (unit && seenUnit.has(unitKey))
+      problems.push({
+        sheet: sheet.name,
+        row,
+        column: unitColumn,
+        field: 'unit',
+        message: `"${unit}" đã có ở dòng ${seenUnit.get(unitKey)}: mỗi khu dân cư một dòng`,
+        kind: 'duplicate-row',
+      });
     else if (unit) seenUnit.set(unitKey, row);
     const values: Scorecard = {};
     const columns: Record<string, string> = {};
@@ -102,7 +142,7 @@ export function parseScorecardRows(sheet: Sheet, set: CriteriaSet): ScorecardRow
       const result = parseCriterionCell(kind, cells[index] ?? '');
       if (!result) continue;
       columns[code] = columnLetter(index);
-      if ('error' in result) problems.push({ sheet: sheet.name, row, column: columnLetter(index), field: code, message: result.error });
+      if ('error' in result) problems.push({ sheet: sheet.name, row, column: columnLetter(index), field: code, message: result.error, kind: 'invalid-cell' });
       else values[code] = result.value;
     }
     records.push({ row, unit, title, values, columns });

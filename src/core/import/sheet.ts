@@ -5,10 +5,42 @@
  * Vietnamese what is wrong. Pure: reading the file is at the edge
  * (src/app/import/read.ts).
  */
+import type { RefusalKind } from '../cycle/workflow';
+import type { ScorecardProblemKind } from '../evaluation/scorecard';
 import { formatNumber } from '../text/format';
 import { fold, nfc } from '../text/normalize';
 
-export interface Sheet { name: string; rows: string[][] }
+export interface Sheet {
+  name: string;
+  rows: string[][];
+}
+
+/**
+ * What kind of problem, for code that decides on it (never on the words):
+ * the file's shape, a cell, the unit a row names, or the cycle's rules and the
+ * scorecard's checks that a file meets as a save by hand does.
+ */
+export type ImportProblemKind =
+  | 'missing-column'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'too-many-rows'
+  | 'cell-too-long'
+  | 'missing-cell'
+  | 'invalid-cell'
+  | 'duplicate-row'
+  | 'unknown-unit'
+  | 'out-of-reach'
+  | 'wrong-unit'
+  | 'unknown-title'
+  | 'not-registered'
+  /** What the row would make is already there in another way (a code taken, an area under another parent). */
+  | 'exists'
+  /** The policy refuses the person this duty (one person per duty). */
+  | 'duty'
+  | RefusalKind
+  | Exclude<ScorecardProblemKind, 'missing'>;
+
 export interface ImportProblem {
   sheet: string;
   row: number;
@@ -17,6 +49,7 @@ export interface ImportProblem {
   /** The header of that column, when it has one ("kind"). */
   field?: string;
   message: string;
+  kind: ImportProblemKind;
 }
 
 /** Headers naming the area of a row and its title, the same in every file that has them. */
@@ -64,12 +97,15 @@ export function readHeader(sheet: Sheet, aliases: Record<string, string[]>, requ
   }
   for (const field of required) {
     if (index[field] === undefined)
-      problems.push({ sheet: sheet.name, row: 1, column: '', field, message: `thiếu cột "${field}" ở dòng tiêu đề (dòng 1)` });
+      problems.push({ sheet: sheet.name, row: 1, column: '', field, message: `thiếu cột "${field}" ở dòng tiêu đề (dòng 1)`, kind: 'missing-column' });
   }
   return { index, names };
 }
 
-export interface DataRow { row: number; cells: string[] }
+export interface DataRow {
+  row: number;
+  cells: string[];
+}
 
 /** Non-empty rows after the header, trimmed and NFC, with Excel row numbers. Over-long cells and too many rows are problems. */
 export function dataRows(sheet: Sheet, problems: ImportProblem[]): DataRow[] {
@@ -78,11 +114,24 @@ export function dataRows(sheet: Sheet, problems: ImportProblem[]): DataRow[] {
     const trimmed = (sheet.rows[i] ?? []).map((c) => nfc(String(c ?? '').trim()));
     if (trimmed.every((c) => !c)) continue;
     if (rows.length === MAX_ROWS) {
-      problems.push({ sheet: sheet.name, row: i + 1, column: '', message: `tệp có hơn ${formatNumber(MAX_ROWS)} dòng dữ liệu; hãy chia thành nhiều tệp` });
+      problems.push({
+        sheet: sheet.name,
+        row: i + 1,
+        column: '',
+        message: `tệp có hơn ${formatNumber(MAX_ROWS)} dòng dữ liệu; hãy chia thành nhiều tệp`,
+        kind: 'too-many-rows',
+      });
       break;
     }
     trimmed.forEach((c, col) => {
-      if (c.length > MAX_CELL) problems.push({ sheet: sheet.name, row: i + 1, column: columnLetter(col), message: `ô dài ${formatNumber(c.length)} ký tự, tối đa ${formatNumber(MAX_CELL)}` });
+      if (c.length > MAX_CELL)
+        problems.push({
+          sheet: sheet.name,
+          row: i + 1,
+          column: columnLetter(col),
+          message: `ô dài ${formatNumber(c.length)} ký tự, tối đa ${formatNumber(MAX_CELL)}`,
+          kind: 'cell-too-long',
+        });
     });
     rows.push({ row: i + 1, cells: trimmed });
   }
@@ -97,14 +146,16 @@ export function rowReader(sheet: Sheet, header: Header, { row, cells }: DataRow,
       const i = at(field);
       return i === undefined ? '' : (cells[i] ?? '');
     },
-    problem: (field: string, message: string) => { problems.push(fieldProblem(sheet, header, row, field, message)); },
+    problem: (field: string, message: string, kind: ImportProblemKind) => {
+      problems.push(fieldProblem(sheet, header, row, field, message, kind));
+    },
   };
 }
 
 /** A problem about a named field of a row, pointed at its column. */
-export function fieldProblem(sheet: Sheet, header: Header, row: number, field: string, message: string): ImportProblem {
+export function fieldProblem(sheet: Sheet, header: Header, row: number, field: string, message: string, kind: ImportProblemKind): ImportProblem {
   const i = header.index[field];
-  return { sheet: sheet.name, row, column: i === undefined ? '' : columnLetter(i), field, message };
+  return { sheet: sheet.name, row, column: i === undefined ? '' : columnLetter(i), field, message, kind };
 }
 
 export function describeImportProblem(p: ImportProblem): string {

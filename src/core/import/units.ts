@@ -1,5 +1,5 @@
 /** Rows of a unit list: code, name, kind, parent[, households, population, poor_households, mountainous]. */
-import { UNIT_KIND_NAMES, unitKind } from '../units/kinds';
+import { UNIT_KIND_NAMES, unitKind, type UnitKind } from '../units/kinds';
 import { parseLocaleNumber } from '../text/number';
 import { dataRows, parseYesNo, readHeader, rowReader, type Header, type ImportProblem, type Sheet } from './sheet';
 
@@ -18,12 +18,17 @@ export interface UnitRecord {
   row: number;
   code: string;
   name: string;
-  kind: string;
+  /** Null when the cell names no kind: the row is refused with a problem. */
+  kind: UnitKind | null;
   parent: string;
   households: number | null;
   population: number | null;
   poorHouseholds: number | null;
-  mountainous: boolean;
+  /**
+   * The older "mountainous" column: now the attribute "mien-nui" with no year
+   * bounds (attributes per year have their own import). Undefined when the cell is empty.
+   */
+  mountainous?: boolean;
 }
 
 export function parseUnitRows(sheet: Sheet): { records: UnitRecord[]; problems: ImportProblem[]; header: Header } {
@@ -38,25 +43,35 @@ export function parseUnitRows(sheet: Sheet): { records: UnitRecord[]; problems: 
       const text = cell.get(field);
       if (!text) return null;
       const n = parseLocaleNumber(text);
-      if (n === null || !Number.isInteger(n) || n < 0) { cell.problem(field, `"${text}" không phải số nguyên không âm`); return null; }
+      if (n === null || !Number.isInteger(n) || n < 0) {
+        cell.problem(field, `"${text}" không phải số nguyên không âm`, 'invalid-cell');
+        return null;
+      }
       return n;
     };
     const code = cell.get('code');
     const name = cell.get('name');
     const kind = unitKind(cell.get('kind'));
-    if (!code) cell.problem('code', 'thiếu mã đơn vị');
-    else if (!/^[\p{L}\p{N}._-]+$/u.test(code)) cell.problem('code', `mã "${code}" chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới`);
-    if (!name) cell.problem('name', 'thiếu tên đơn vị');
-    if (!kind) cell.problem('kind', `loại đơn vị "${cell.get('kind')}" không hợp lệ (dùng: ${Object.values(UNIT_KIND_NAMES).join(', ')})`);
-    if (code && seen.has(code)) cell.problem('code', `mã "${code}" trùng với dòng ${seen.get(code)}`);
+    if (!code) cell.problem('code', 'thiếu mã đơn vị', 'missing-cell');
+    else if (!/^[\p{L}\p{N}._-]+$/u.test(code)) cell.problem('code', `mã "${code}" chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới`, 'invalid-cell');
+    if (!name) cell.problem('name', 'thiếu tên đơn vị', 'missing-cell');
+    if (!kind) cell.problem('kind', `loại đơn vị "${cell.get('kind')}" không hợp lệ (dùng: ${Object.values(UNIT_KIND_NAMES).join(', ')})`, 'invalid-cell');
+    if (code && seen.has(code)) cell.problem('code', `mã "${code}" trùng với dòng ${seen.get(code)}`, 'duplicate-row');
     if (code && !seen.has(code)) seen.set(code, data.row);
-    if (code && cell.get('parent') === code) cell.problem('parent', 'đơn vị không thể là cấp trên của chính nó');
-    const mountainous = parseYesNo(cell.get('mountainous'));
-    if (mountainous === null) cell.problem('mountainous', `"${cell.get('mountainous')}" phải là "có" hoặc "không"`);
+    if (code && cell.get('parent') === code) cell.problem('parent', 'đơn vị không thể là cấp trên của chính nó', 'invalid-cell');
+    const mountainousText = cell.get('mountainous');
+    const mountainous = mountainousText ? parseYesNo(mountainousText) : undefined;
+    if (mountainous === null) cell.problem('mountainous', `"${mountainousText}" phải là "có" hoặc "không"`, 'invalid-cell');
     records.push({
-      row: data.row, code, name, kind: kind ?? '', parent: cell.get('parent'),
-      households: count('households'), population: count('population'), poorHouseholds: count('poor_households'),
-      mountainous: mountainous ?? false,
+      row: data.row,
+      code,
+      name,
+      kind: kind ?? null,
+      parent: cell.get('parent'),
+      households: count('households'),
+      population: count('population'),
+      poorHouseholds: count('poor_households'),
+      mountainous: mountainous ?? undefined,
     });
   }
   return { records, problems, header };

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
 
-const base = { program: 'p', year: 2024, titles: [{ code: 't', name: 'Danh hiệu' }], areas: 72, registrations: [], recognitions: [], yearTarget: 32, periodTarget: 26 };
+const base = {
+  program: 'p',
+  year: 2024,
+  titles: [{ code: 't', name: 'Danh hiệu' }],
+  areas: 72,
+  registrations: [],
+  recognitions: [],
+  yearTarget: 32,
+  periodTarget: 26,
+};
 
 describe('summarize', () => {
   it('Lai Châu 2024: 35 recognised (28 held, 7 first time) is 109.4% of 32 and 134.6% of 26', () => {
@@ -13,12 +22,28 @@ describe('summarize', () => {
 
   it('counts an area once even with two titles, and gives null percentages without targets or areas', () => {
     const s = summarize({
-      ...base, areas: 0, yearTarget: null, periodTarget: null,
-      titles: [{ code: 'tb', name: 'Tiêu biểu' }, { code: 'km', name: 'Kiểu mẫu' }],
-      registrations: [{ unitId: 1, titleCode: 'tb' }, { unitId: 1, titleCode: 'km' }, { unitId: 2, titleCode: null }],
-      recognitions: [{ unitId: 1, titleCode: 'tb', status: 'cong-nhan-lai' }, { unitId: 1, titleCode: 'km', status: 'lan-dau' }],
+      ...base,
+      areas: 0,
+      yearTarget: null,
+      periodTarget: null,
+      titles: [
+        { code: 'tb', name: 'Tiêu biểu' },
+        { code: 'km', name: 'Kiểu mẫu' },
+      ],
+      registrations: [
+        { unitId: 1, titleCode: 'tb' },
+        { unitId: 1, titleCode: 'km' },
+        { unitId: 2, titleCode: null },
+      ],
+      recognitions: [
+        { unitId: 1, titleCode: 'tb', status: 'cong-nhan-lai' },
+        { unitId: 1, titleCode: 'km', status: 'lan-dau' },
+      ],
     });
     expect(s).toMatchObject({ registered: 1, recognized: 1, percentOfAreas: null, percentOfYearTarget: null, percentOfPeriodTarget: null });
-    expect(s.titles.map((t) => [t.code, t.registered, t.again, t.firstTime])).toEqual([['tb', 1, 1, 0], ['km', 1, 0, 1]]);
+    expect(s.titles.map((t) => [t.code, t.registered, t.again, t.firstTime])).toEqual([
+      ['tb', 1, 1, 0],
+      ['km', 1, 0, 1],
+    ]);
   });
 });

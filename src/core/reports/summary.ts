@@ -5,9 +5,19 @@
 import type { RecognitionStatus } from '../cycle/status';
 import { percentOneDecimal } from '../text/format';
 
-export interface TitleInfo { code: string; name: string }
-export interface RecognitionRow { unitId: number; titleCode: string; status: RecognitionStatus | string }
-export interface RegistrationRow { unitId: number; titleCode: string | null }
+export interface TitleInfo {
+  code: string;
+  name: string;
+}
+export interface RecognitionRow {
+  unitId: number;
+  titleCode: string;
+  status: RecognitionStatus | string;
+}
+export interface RegistrationRow {
+  unitId: number;
+  titleCode: string | null;
+}
 
 export interface SummaryInput {
   program: string;

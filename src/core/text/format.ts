@@ -1,6 +1,6 @@
 /**
- * Vietnamese presentation of numbers, money and dates: 2.000.000 đ, 85,7%,
- * 24/11/2026. One place, so screens, documents and the CLI print alike.
+ * Vietnamese presentation of numbers and money: 2.000.000 đ, 85,7%. One
+ * place, so screens, documents and the CLI print alike; dates are ./date.ts.
  */
 const groupVi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
@@ -19,13 +19,6 @@ export function formatPercent(percent: number): string {
 
 export function formatMoney(amount: number): string {
   return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount)} đ`;
-}
-
-/** "2024-11-18" or a Date → "18/11/2024". Dates are calendar days: no time zone shift. */
-export function formatDate(value: string | Date): string {
-  const iso = typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** One decimal, as a number, for JSON figures: 35/32 → 109.4. */

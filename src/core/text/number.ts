@@ -10,7 +10,10 @@ const THOUSANDS_COMMA = /^-?\d{1,3}(,\d{3})+$/;
 
 /** The number a cell's text stands for, or null when it is not a number. */
 export function parseLocaleNumber(text: string): number | null {
-  let s = text.trim().replace(/[\s\u00a0]/g, '').replace(/%$/, '');
+  let s = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/%$/, '');
   if (!s || !/^-?[\d.,]+$/.test(s)) return null;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;

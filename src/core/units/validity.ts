@@ -3,7 +3,10 @@
  * (YYYY-MM-DD), either open-ended. One place, so imports, templates and
  * reports agree on which units a year or a day has.
  */
-export interface Validity { validFrom: string | null; validTo: string | null }
+export interface Validity {
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 export function existedOn(unit: Validity, date: string): boolean {
   return (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);

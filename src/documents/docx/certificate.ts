@@ -33,7 +33,12 @@ const WIDTH = A4.height - 2 * MARGIN;
 const FRAME: IBorderOptions = { style: BorderStyle.THICK_THIN_MEDIUM_GAP, size: 24, color: RED, space: 24 };
 
 function cell(children: Paragraph[], width: number, bottom = false): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, verticalAlign: bottom ? VerticalAlign.BOTTOM : VerticalAlign.TOP, children });
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: TableBorders.NONE,
+    verticalAlign: bottom ? VerticalAlign.BOTTOM : VerticalAlign.TOP,
+    children,
+  });
 }
 
 /** Bottom row: the decision reference and register number left, date and signature right. */
@@ -50,7 +55,10 @@ function footer(model: CertificateModel): Table {
     rows: [
       new TableRow({
         cantSplit: true,
-        children: [cell(refs, left, true), cell([line(placeDateLine(model.issuer.place, model.date), { italics: true, size: 14, before: 360 }), ...signatureParagraphs(model.signature)], right)],
+        children: [
+          cell(refs, left, true),
+          cell([line(placeDateLine(model.issuer.place, model.date), { italics: true, size: 14, before: 360 }), ...signatureParagraphs(model.signature)], right),
+        ],
       }),
     ],
   });

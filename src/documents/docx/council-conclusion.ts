@@ -1,11 +1,11 @@
 /**
- * Thông báo kết luận cuộc họp Hội đồng xét đề nghị công nhận (seed 001:
+ * Thông báo kết luận cuộc họp Hội đồng xét đề nghị công nhận (Báo cáo 299-BC/HU:
  * Thông báo 103/TB-MTTQ-BTT, 139/TB-MTTQ-BTT). Says who met, and which areas
  * the council recommends or does not, with the reason.
  */
 import type { Paragraph, Table } from 'docx';
 import { STATUS_LABELS } from '../../core/cycle/status';
-import { formatDate } from '../../core/text/format';
+import { formatDate } from '../../core/text/date';
 import type { CouncilAreaVerdict, CouncilConclusionModel } from '../model';
 import { count2 } from '../text';
 import { body, buildDocument, gap, closingBlock, dataTable, documentHeader, documentTitle, heading, portraitSection, toBuffer, type Column } from './layout';
@@ -13,13 +13,17 @@ import { body, buildDocument, gap, closingBlock, dataTable, documentHeader, docu
 function opening(model: CouncilConclusionModel): Paragraph[] {
   const when = `${model.meeting.time ? `Vào hồi ${model.meeting.time}, ngày` : 'Ngày'} ${formatDate(model.meeting.date)}`;
   const paragraphs = [
-    body(`${when}, tại ${model.meeting.place}, ${model.councilName} họp xét đề nghị công nhận danh hiệu "${model.titleName}" năm ${model.year}. ${model.chair.position} ${model.chair.name} chủ trì cuộc họp.`),
+    body(
+      `${when}, tại ${model.meeting.place}, ${model.councilName} họp xét đề nghị công nhận danh hiệu "${model.titleName}" năm ${model.year}. ${model.chair.position} ${model.chair.name} chủ trì cuộc họp.`,
+    ),
   ];
   if (model.attendees.length) {
     paragraphs.push(body('Tham dự cuộc họp có:'));
     paragraphs.push(...model.attendees.map((a) => body(`- ${a}`)));
   }
-  paragraphs.push(body('Sau khi nghe báo cáo kết quả thẩm định của các xã, phường, thị trấn và ý kiến thảo luận của các thành viên, Hội đồng thống nhất kết luận như sau:'));
+  paragraphs.push(
+    body('Sau khi nghe báo cáo kết quả thẩm định của các xã, phường, thị trấn và ý kiến thảo luận của các thành viên, Hội đồng thống nhất kết luận như sau:'),
+  );
   return paragraphs;
 }
 

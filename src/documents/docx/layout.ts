@@ -179,17 +179,17 @@ const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
  */
 export function documentHeader(issuer: Issuer, number: string, date: string): Table {
   // "\n" in a name chooses where a long name breaks, as clerks do by hand.
-  const names = (text: string, style: RunStyle): Paragraph[] => text.toLocaleUpperCase('vi').split('\n').map((t) => line(t.trim(), style));
+  const names = (text: string, style: RunStyle): Paragraph[] =>
+    text
+      .toLocaleUpperCase('vi')
+      .split('\n')
+      .map((t) => line(t.trim(), style));
   const left: Paragraph[] = [];
   if (issuer.authority) left.push(...names(issuer.authority, { size: 12 }));
   left.push(...names(issuer.body, { size: 12, bold: true }));
   left.push(rule(1300, HEAD_LEFT));
 
-  const right = [
-    line(QUOC_HIEU, { size: 12, bold: true }),
-    line(TIEU_NGU, { size: 13, bold: true }),
-    rule(3300, HEAD_RIGHT),
-  ];
+  const right = [line(QUOC_HIEU, { size: 12, bold: true }), line(TIEU_NGU, { size: 13, bold: true }), rule(3300, HEAD_RIGHT)];
 
   return layoutTable(
     [
@@ -203,6 +203,48 @@ export function documentHeader(issuer: Issuer, number: string, date: string): Ta
     ],
     [HEAD_LEFT, HEAD_RIGHT],
   );
+}
+
+/**
+ * The header of a form people fill by hand: on the left who fills it, with
+ * dotted room for the name; on the right Quốc hiệu, Tiêu ngữ and a date line
+ * left to be written in.
+ */
+export function blankFormHeader(left: Array<{ text: string; bold?: boolean }>, dateLine: string): Table {
+  const names = [...left.map((l) => line(l.text, { size: 12, bold: l.bold })), rule(1300, HEAD_LEFT)];
+  const right = [line(QUOC_HIEU, { size: 12, bold: true }), line(TIEU_NGU, { size: 13, bold: true }), rule(3300, HEAD_RIGHT)];
+  return layoutTable(
+    [
+      new TableRow({ children: [plainCell(names, HEAD_LEFT), plainCell(right, HEAD_RIGHT)] }),
+      new TableRow({
+        children: [plainCell([line('', { size: 13 })], HEAD_LEFT), plainCell([line(dateLine, { size: 13, italics: true, before: 120 })], HEAD_RIGHT)],
+      }),
+    ],
+    [HEAD_LEFT, HEAD_RIGHT],
+  );
+}
+
+/** Signatures side by side, each a title in bold capitals, "(Ký, ghi rõ họ tên)" and room to sign; the row never splits. */
+export function signatureColumns(signers: Array<{ title: string[]; hint?: string }>): Table {
+  const width = Math.floor(TEXT_WIDTH / signers.length);
+  const cells = signers.map((s) =>
+    plainCell(
+      [
+        line('', { size: 6, before: 240 }),
+        ...s.title.map((t) => line(t.toLocaleUpperCase('vi'), { bold: true, size: 13 })),
+        line(s.hint ?? '(Ký, ghi rõ họ tên)', { italics: true, size: 13 }),
+        ...[0, 1, 2, 3].map(() => line('', { size: 13 })),
+      ],
+      width,
+    ),
+  );
+  return new Table({
+    rows: [new TableRow({ cantSplit: true, children: cells })],
+    width: { size: width * signers.length, type: WidthType.DXA },
+    columnWidths: signers.map(() => width),
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+  });
 }
 
 /** "QUYẾT ĐỊNH" / "Về việc …" with a rule under the subject (NĐ 30, ô 5a). */
@@ -239,9 +281,7 @@ export function signatureParagraphs(signature: Signature): Paragraph[] {
 function recipientParagraphs(recipients: string[]): Paragraph[] {
   return [
     line('Nơi nhận:', { bold: true, italics: true, size: 12, align: AlignmentType.LEFT, before: 120 }),
-    ...recipients.map((r, i) =>
-      line(`- ${r}${i === recipients.length - 1 || /[;,.]$/.test(r) ? '' : ';'}`, { size: 11, align: AlignmentType.LEFT }),
-    ),
+    ...recipients.map((r, i) => line(`- ${r}${i === recipients.length - 1 || /[;,.]$/.test(r) ? '' : ';'}`, { size: 11, align: AlignmentType.LEFT })),
   ];
 }
 
@@ -339,7 +379,9 @@ export function dataTable(columns: Column[], rows: string[][], options: { total?
 /** NĐ 30 ô 11: page numbers centred at the top from page 2; none on page 1. */
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: halfPoints(13) })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: halfPoints(13) })] }),
+    ],
   });
 }
 

@@ -1,11 +1,12 @@
 /**
  * Quyết định công nhận: the decision recognising the areas of one title in one
- * year, with the list of areas as an annex (seed 001: Quyết định 46, 47, 75,
- * 76/QĐ-MTTQ-BTT "V/v Công nhận Khu dân cư tiêu biểu").
+ * year, with the list of areas as an annex (Quyết định 46, 47, 75,
+ * 76/QĐ-MTTQ-BTT quoted in Báo cáo 299-BC/HU "V/v Công nhận Khu dân cư tiêu biểu").
  */
 import { AlignmentType, type Paragraph, type Table } from 'docx';
 import { STATUS_LABELS } from '../../core/cycle/status';
-import { formatDate, formatMoney, formatNumber } from '../../core/text/format';
+import { formatMoney, formatNumber } from '../../core/text/format';
+import { formatDate } from '../../core/text/date';
 import type { RecognitionDecisionModel, RecognizedAreaRow } from '../model';
 import { issuerInText } from '../text';
 import {
@@ -71,7 +72,11 @@ export function areaListTable(areas: RecognizedAreaRow[]): Table {
   const mixed = titles.size > 1;
   const total = areas.reduce((s, a) => s + (a.reward ?? 0), 0);
   const totalRow = ['', `Tổng cộng: ${formatNumber(areas.length)} khu dân cư`, '', ...(mixed ? [''] : []), '', formatNumber(total)];
-  return dataTable(areaColumns(mixed), areas.map((a, i) => areaRow(a, i, mixed)), { total: totalRow });
+  return dataTable(
+    areaColumns(mixed),
+    areas.map((a, i) => areaRow(a, i, mixed)),
+    { total: totalRow },
+  );
 }
 
 function annex(model: RecognitionDecisionModel): (Paragraph | Table)[] {

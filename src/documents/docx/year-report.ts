@@ -1,14 +1,16 @@
 /**
- * Báo cáo kết quả năm, shaped like seed 001 section II (registration and
+ * Báo cáo kết quả năm, shaped like section II of Báo cáo 299-BC/HU (registration and
  * recognition by title and status, rewards, money and workdays) plus what the
- * database knows and seed 004 writes in footnotes (results by commune, the
+ * database knows and the Thành ủy Lai Châu's 2024 report writes in footnotes (results by commune, the
  * criteria most often failed and by which areas), with Phụ lục 1 (documents
  * issued) and Phụ lục 2 (money mobilised).
  */
 import type { Paragraph, Table } from 'docx';
 import { STATUS_LABELS } from '../../core/cycle/status';
-import { formatDate, formatMoney, formatNumber } from '../../core/text/format';
+import { formatMoney, formatNumber } from '../../core/text/format';
+import { formatDate } from '../../core/text/date';
 import type { YearReportModel } from '../model';
+import { householdSentence, titleSentence, titlesTable } from './all-titles';
 import { issuerInText, allRecognised, allRegistered, count2, percentOrDash, recognisedTotal } from '../text';
 import {
   annexHeading,
@@ -41,6 +43,7 @@ function resultSections(model: YearReportModel): Block[] {
   const parts: [string, Block[]][] = [
     ['Kết quả đăng ký, công nhận', recognitionSection(model, caption)],
     ['Kết quả theo đơn vị hành chính', communeSection(model, caption)],
+    ['Các danh hiệu trên địa bàn', relatedSection(model, caption)],
     ['Các tiêu chí chưa đạt nhiều nhất', criteriaSection(model, caption)],
     ['Biểu dương, khen thưởng', rewardSection(model, caption)],
     ['Kinh phí, nguồn lực thực hiện', resourcesSection(model)],
@@ -60,7 +63,10 @@ function recognitionSection(model: YearReportModel, caption: Caption): Block[] {
   });
   const targets: string[] = [];
   if (f.yearTarget) targets.push(`đạt ${percentOrDash(recognised, f.yearTarget)} so với mục tiêu năm ${model.year} (${formatNumber(f.yearTarget)} khu dân cư)`);
-  if (f.periodTarget) targets.push(`đạt ${percentOrDash(recognised, f.periodTarget)} so với mục tiêu giai đoạn${f.periodLabel ? ` ${f.periodLabel}` : ''} (${formatNumber(f.periodTarget)} khu dân cư)`);
+  if (f.periodTarget)
+    targets.push(
+      `đạt ${percentOrDash(recognised, f.periodTarget)} so với mục tiêu giai đoạn${f.periodLabel ? ` ${f.periodLabel}` : ''} (${formatNumber(f.periodTarget)} khu dân cư)`,
+    );
   const rows = f.titles.map((t) => [
     t.titleName,
     formatNumber(t.registered),
@@ -70,7 +76,13 @@ function recognitionSection(model: YearReportModel, caption: Caption): Block[] {
     formatNumber(recognisedTotal(t)),
     percentOrDash(recognisedTotal(t), t.registered),
   ]);
-  const total = ['Tổng cộng', formatNumber(allRegistered(f)), ...(['firstTime', 'held', 'again'] as const).map((k) => formatNumber(f.titles.reduce((s, t) => s + t[k], 0))), formatNumber(recognised), percentOrDash(recognised, allRegistered(f))];
+  const total = [
+    'Tổng cộng',
+    formatNumber(allRegistered(f)),
+    ...(['firstTime', 'held', 'again'] as const).map((k) => formatNumber(f.titles.reduce((s, t) => s + t[k], 0))),
+    formatNumber(recognised),
+    percentOrDash(recognised, allRegistered(f)),
+  ];
   return [
     body(`Toàn địa bàn có ${formatNumber(f.totalAreas)} khu dân cư; ${formatNumber(allRegistered(f))} lượt khu dân cư đăng ký xây dựng, trong đó:`),
     ...perTitle,
@@ -94,16 +106,48 @@ function recognitionSection(model: YearReportModel, caption: Caption): Block[] {
   ];
 }
 
+/** The titles the territory holds beside this programme's (khu dân cư văn hóa, an toàn về an ninh, trật tự, …) and the households. */
+function relatedSection(model: YearReportModel, caption: Caption): Block[] {
+  const titles = model.relatedTitles ?? [];
+  if (!titles.length && !model.households) return [];
+  return [
+    ...titles.map((t) => body(`- ${titleSentence(t)}`)),
+    ...(model.households ? [body(`- ${householdSentence(model.households)}`)] : []),
+    caption(`Các danh hiệu năm ${model.year}`),
+    titlesTable(titles, model.households ?? null),
+  ];
+}
+
 /** 2. Biểu 2, one row per commune with a total. */
 function communeSection(model: YearReportModel, caption: Caption): Block[] {
   if (!model.communes.length) return [];
   const sum = (k: 'areas' | 'registered' | 'firstTime' | 'held' | 'again'): number => model.communes.reduce((s, c) => s + c[k], 0);
   const rows = model.communes.map((c, i) => {
     const rec = c.firstTime + c.held + c.again;
-    return [String(i + 1), c.communeName, formatNumber(c.areas), formatNumber(c.registered), formatNumber(c.firstTime), formatNumber(c.held), formatNumber(c.again), formatNumber(rec), percentOrDash(rec, c.areas)];
+    return [
+      String(i + 1),
+      c.communeName,
+      formatNumber(c.areas),
+      formatNumber(c.registered),
+      formatNumber(c.firstTime),
+      formatNumber(c.held),
+      formatNumber(c.again),
+      formatNumber(rec),
+      percentOrDash(rec, c.areas),
+    ];
   });
   const rec = sum('firstTime') + sum('held') + sum('again');
-  const total = ['', 'Tổng cộng', formatNumber(sum('areas')), formatNumber(sum('registered')), formatNumber(sum('firstTime')), formatNumber(sum('held')), formatNumber(sum('again')), formatNumber(rec), percentOrDash(rec, sum('areas'))];
+  const total = [
+    '',
+    'Tổng cộng',
+    formatNumber(sum('areas')),
+    formatNumber(sum('registered')),
+    formatNumber(sum('firstTime')),
+    formatNumber(sum('held')),
+    formatNumber(sum('again')),
+    formatNumber(rec),
+    percentOrDash(rec, sum('areas')),
+  ];
   return [
     caption('Kết quả công nhận theo xã, phường, thị trấn'),
     dataTable(
@@ -124,7 +168,7 @@ function communeSection(model: YearReportModel, caption: Caption): Block[] {
   ];
 }
 
-/** 3. The criteria most failed and which areas fail each (seed 004 footnotes 44–49). */
+/** 3. The criteria most failed and which areas fail each (footnotes 44–49 of the 2024 report on Nghị quyết 02-NQ/ThU). */
 function criteriaSection(model: YearReportModel, caption: Caption): Block[] {
   if (!model.failedCriteria.length) return [];
   return [
@@ -157,7 +201,13 @@ function rewardSection(model: YearReportModel, caption: Caption): Block[] {
           { header: 'Mức thưởng (đồng/khu dân cư)', width: 20, align: 'right' },
           { header: 'Thành tiền (đồng)', width: 20, align: 'right' },
         ],
-        model.rewards.map((r) => [r.titleName, STATUS_LABELS[r.status], formatNumber(r.count), formatNumber(r.amountPerArea), formatNumber(r.count * r.amountPerArea)]),
+        model.rewards.map((r) => [
+          r.titleName,
+          STATUS_LABELS[r.status],
+          formatNumber(r.count),
+          formatNumber(r.amountPerArea),
+          formatNumber(r.count * r.amountPerArea),
+        ]),
         { total: ['Tổng cộng', '', formatNumber(model.rewards.reduce((s, r) => s + r.count, 0)), '', formatNumber(total)] },
       ),
       gap(),
@@ -170,12 +220,14 @@ function rewardSection(model: YearReportModel, caption: Caption): Block[] {
   return blocks;
 }
 
-/** 5. Money, land and workdays (seed 001 section II.5). */
+/** 5. Money, land and workdays (Báo cáo 299-BC/HU, section II.5). */
 function resourcesSection(model: YearReportModel): Block[] {
   const c = model.contributions;
   return [
     body(`- Kinh phí từ ngân sách nhà nước: ${formatMoney(c.budget)}.`),
-    body(`- Nhân dân đóng góp và các nguồn xã hội hóa: ${formatMoney(c.people)}; hiến ${formatNumber(c.landM2)} m² đất; đóng góp ${formatNumber(c.workdays)} ngày công (chi tiết tại Phụ lục 2).`),
+    body(
+      `- Nhân dân đóng góp và các nguồn xã hội hóa: ${formatMoney(c.people)}; hiến ${formatNumber(c.landM2)} m² đất; đóng góp ${formatNumber(c.workdays)} ngày công (chi tiết tại Phụ lục 2).`,
+    ),
   ];
 }
 

@@ -1,34 +1,27 @@
 /**
- * Sample models for Lai Châu city, 2024 (DOMAIN.md, seed 004): used by
+ * Sample models for Lai Châu city, 2024 (the Thành ủy Lai Châu's 2024 report on Nghị quyết
+ * 02-NQ/ThU and Công văn 2536/UBND-NV): used by
  * scripts/render-samples.ts and by the tests.
  *
- * From the seeds: the 35 recognised areas and who was first-time (7) or held
+ * From those documents: the 35 recognised areas and who was first-time (7) or held
  * (28); 72 areas in 7 wards/communes; targets 32 (year) and 26 (period);
- * criteria 4.2, 4.5 and 5.2 and the areas named in seed 004's footnotes 44, 48
+ * criteria 4.2, 4.5 and 5.2 and the areas named in the report's footnotes 44, 48
  * and 49 (those describe the period, not 2024 alone).
  *
- * ILLUSTRATIVE, not in the seeds: document numbers and dates; signers' names
+ * ILLUSTRATIVE, not in those documents: document numbers and dates; signers' names
  * ("Nguyễn Văn A"); reward amounts (Bảo Lâm's 2.000.000 đ first time /
- * 500.000 đ again, seed 001 — Lai Châu's are not given); registrations and the
+ * 500.000 đ again, Báo cáo 299-BC/HU — Lai Châu's are not given); registrations and the
  * three areas not recommended; money, land and workdays.
  */
 import type { RecognitionStatus } from '../../core/cycle/status';
-import type {
-  CertificateModel,
-  CouncilConclusionModel,
-  Issuer,
-  RecognitionDecisionModel,
-  RecognizedAreaRow,
-  Signature,
-  YearReportModel,
-} from '../model';
+import type { CertificateModel, CouncilConclusionModel, Issuer, RecognitionDecisionModel, RecognizedAreaRow, Signature, YearReportModel } from '../model';
 import { standardDecisionArticles } from '../text';
 
 export const TITLE = 'Tổ dân phố, bản tự quản, phát triển toàn diện';
 export const PROGRAM = 'Xây dựng khu dân cư (tổ dân phố, bản) tự quản, phát triển toàn diện giai đoạn 2020 - 2025';
 const YEAR = 2024;
 
-/** Illustrative amounts (Bảo Lâm's, seed 001). */
+/** Illustrative amounts (Bảo Lâm's, Báo cáo 299-BC/HU). */
 export const REWARDS: Record<RecognitionStatus, number> = { 'lan-dau': 2_000_000, 'giu-vung': 500_000, 'cong-nhan-lai': 500_000 };
 
 const CITY: Issuer = {
@@ -41,7 +34,7 @@ const CITY: Issuer = {
 const CHAIR: Signature = { mode: 'TM.', collective: 'Ủy ban nhân dân', position: 'Chủ tịch', name: 'Nguyễn Văn A' };
 const VICE_CHAIR: Signature = { mode: 'KT.', collective: 'Ủy ban nhân dân', headPosition: 'Chủ tịch', position: 'Phó Chủ tịch', name: 'Trần Thị B' };
 
-/** Wards and communes: units after the 2022 split (seed 003 baseline + 2 in Đông Phong). */
+/** Wards and communes: units after the 2022 split (Công văn 2536/UBND-NV baseline + 2 in Đông Phong). */
 const COMMUNES: { name: string; areas: number }[] = [
   { name: 'Phường Tân Phong', areas: 15 },
   { name: 'Phường Quyết Thắng', areas: 6 },
@@ -52,7 +45,7 @@ const COMMUNES: { name: string; areas: number }[] = [
   { name: 'Xã Sùng Phài', areas: 13 },
 ];
 
-/** Recognised areas by commune and first year of recognition (DOMAIN.md table, seed 004 footnote 6). */
+/** Recognised areas by commune and first year of recognition (the 2024 report on Nghị quyết 02-NQ/ThU, footnote 6). */
 const RECOGNISED: [commune: string, area: string, since: number][] = [
   ['Phường Tân Phong', 'Tổ dân phố số 5', 2021],
   ['Phường Tân Phong', 'Tổ dân phố số 8', 2022],
@@ -135,7 +128,14 @@ export function decisionModel(): RecognitionDecisionModel {
       executors: 'Chánh Văn phòng HĐND và UBND thành phố, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, Chủ tịch UBND các xã, phường',
     }),
     areas,
-    recipients: ['Như Điều 3;', 'Thường trực Thành ủy (b/c);', 'Thường trực HĐND thành phố;', 'Lãnh đạo UBND thành phố;', 'Ủy ban MTTQ Việt Nam thành phố;', 'Lưu: VT, NV.'],
+    recipients: [
+      'Như Điều 3;',
+      'Thường trực Thành ủy (b/c);',
+      'Thường trực HĐND thành phố;',
+      'Lãnh đạo UBND thành phố;',
+      'Ủy ban MTTQ Việt Nam thành phố;',
+      'Lưu: VT, NV.',
+    ],
     signature: CHAIR,
   };
 }
@@ -160,7 +160,11 @@ export function councilModel(): CouncilConclusionModel {
     titleName: TITLE,
     meeting: { date: '2024-11-08', time: '8 giờ 00', place: 'Hội trường UBND thành phố Lai Châu' },
     chair: { name: 'Trần Thị B', position: 'Phó Chủ tịch UBND thành phố, Chủ tịch Hội đồng' },
-    attendees: ['Các thành viên Hội đồng xét công nhận thành phố;', 'Lãnh đạo Phòng Nội vụ, Phòng Văn hóa và Thông tin thành phố;', 'Đại diện lãnh đạo UBND các xã, phường.'],
+    attendees: [
+      'Các thành viên Hội đồng xét công nhận thành phố;',
+      'Lãnh đạo Phòng Nội vụ, Phòng Văn hóa và Thông tin thành phố;',
+      'Đại diện lãnh đạo UBND các xã, phường.',
+    ],
     areas: [...yes, ...no],
     conclusions: [
       'Giao Phòng Nội vụ tổng hợp, tham mưu UBND thành phố ban hành quyết định công nhận và khen thưởng, tổ chức công bố vào dịp Ngày hội Đại đoàn kết toàn dân tộc 18/11.',
@@ -177,7 +181,14 @@ function communeRows(): YearReportModel['communes'] {
   return COMMUNES.map(({ name, areas: total }) => {
     const mine = areas.filter((a) => a.communeName === name);
     const count = (s: RecognitionStatus): number => mine.filter((a) => a.status === s).length;
-    return { communeName: name, areas: total, registered: mine.length + (extra.has(name) ? 1 : 0), firstTime: count('lan-dau'), held: count('giu-vung'), again: count('cong-nhan-lai') };
+    return {
+      communeName: name,
+      areas: total,
+      registered: mine.length + (extra.has(name) ? 1 : 0),
+      firstTime: count('lan-dau'),
+      held: count('giu-vung'),
+      again: count('cong-nhan-lai'),
+    };
   });
 }
 
@@ -207,7 +218,14 @@ export function yearReportModel(): YearReportModel {
       {
         code: '5.2',
         text: 'Tổ dân phố, bản không có hộ nghèo',
-        areas: ['TDP 5, 9, 15 (Tân Phong)', 'TDP 26 (Đông Phong)', 'Bản Nậm Loỏng 3, Sáo Làn Than (Quyết Thắng)', 'TDP 6 (Quyết Tiến)', 'TDP 1 (Đoàn Kết)', 'Bản Sùng Chồ, Gia Khâu 1, Sùng Phài (Sùng Phài)'],
+        areas: [
+          'TDP 5, 9, 15 (Tân Phong)',
+          'TDP 26 (Đông Phong)',
+          'Bản Nậm Loỏng 3, Sáo Làn Than (Quyết Thắng)',
+          'TDP 6 (Quyết Tiến)',
+          'TDP 1 (Đoàn Kết)',
+          'Bản Sùng Chồ, Gia Khâu 1, Sùng Phài (Sùng Phài)',
+        ],
       },
       {
         code: '4.2',
@@ -235,21 +253,65 @@ export function yearReportModel(): YearReportModel {
       },
       {
         heading: 'III. NHIỆM VỤ NĂM 2025',
-        paragraphs: ['Duy trì 35 tổ dân phố, bản đã được công nhận; hướng dẫn các tổ dân phố, bản chưa đạt khắc phục các tiêu chí còn thiếu; tổng kết giai đoạn 2020 - 2025.'],
+        paragraphs: [
+          'Duy trì 35 tổ dân phố, bản đã được công nhận; hướng dẫn các tổ dân phố, bản chưa đạt khắc phục các tiêu chí còn thiếu; tổng kết giai đoạn 2020 - 2025.',
+        ],
       },
     ],
     documents: [
-      { issuer: 'Thành ủy', type: 'Nghị quyết', number: '02-NQ/ThU', date: '2020-09-22', summary: 'Về xây dựng khu dân cư tự quản, phát triển toàn diện giai đoạn 2020 - 2025 trên địa bàn thành phố Lai Châu' },
-      { issuer: 'UBND thành phố', type: 'Công văn', number: '2536/UBND-NV', date: '2020-11-10', summary: 'V/v lấy ý kiến tham gia dự thảo "Đề án xây dựng khu dân cư (tổ dân phố, bản) tự quản, phát triển toàn diện giai đoạn 2020 - 2025"' },
-      { issuer: 'HĐND tỉnh', type: 'Nghị quyết', number: '28/NQ-HĐND', date: '2022-07-20', summary: 'Về chia tách, thành lập, đổi tên thôn, bản, tổ dân phố thuộc các huyện, thành phố trên địa bàn tỉnh Lai Châu' },
-      { issuer: 'UBND thành phố', type: 'Kế hoạch', number: '38/KH-UBND', date: '2024-02-26', summary: 'Xây dựng tổ dân phố, bản tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)' },
-      { issuer: 'Hội đồng xét công nhận', type: 'Thông báo', number: '09/TB-HĐXCN', date: '2024-11-11', summary: 'Kết luận cuộc họp Hội đồng xét công nhận tổ dân phố, bản tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)' },
-      { issuer: 'UBND thành phố', type: 'Quyết định', number: '125/QĐ-UBND', date: '2024-11-18', summary: 'Công nhận tổ dân phố, bản đạt tiêu chuẩn tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)' },
+      {
+        issuer: 'Thành ủy',
+        type: 'Nghị quyết',
+        number: '02-NQ/ThU',
+        date: '2020-09-22',
+        summary: 'Về xây dựng khu dân cư tự quản, phát triển toàn diện giai đoạn 2020 - 2025 trên địa bàn thành phố Lai Châu',
+      },
+      {
+        issuer: 'UBND thành phố',
+        type: 'Công văn',
+        number: '2536/UBND-NV',
+        date: '2020-11-10',
+        summary: 'V/v lấy ý kiến tham gia dự thảo "Đề án xây dựng khu dân cư (tổ dân phố, bản) tự quản, phát triển toàn diện giai đoạn 2020 - 2025"',
+      },
+      {
+        issuer: 'HĐND tỉnh',
+        type: 'Nghị quyết',
+        number: '28/NQ-HĐND',
+        date: '2022-07-20',
+        summary: 'Về chia tách, thành lập, đổi tên thôn, bản, tổ dân phố thuộc các huyện, thành phố trên địa bàn tỉnh Lai Châu',
+      },
+      {
+        issuer: 'UBND thành phố',
+        type: 'Kế hoạch',
+        number: '38/KH-UBND',
+        date: '2024-02-26',
+        summary: 'Xây dựng tổ dân phố, bản tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)',
+      },
+      {
+        issuer: 'Hội đồng xét công nhận',
+        type: 'Thông báo',
+        number: '09/TB-HĐXCN',
+        date: '2024-11-11',
+        summary: 'Kết luận cuộc họp Hội đồng xét công nhận tổ dân phố, bản tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)',
+      },
+      {
+        issuer: 'UBND thành phố',
+        type: 'Quyết định',
+        number: '125/QĐ-UBND',
+        date: '2024-11-18',
+        summary: 'Công nhận tổ dân phố, bản đạt tiêu chuẩn tự quản, phát triển toàn diện năm 2024 (số hiệu minh họa)',
+      },
     ],
     funding: [
       { level: 'Cấp thành phố', budget: 28_000_000, mobilised: null, content: 'Khen thưởng tổ dân phố, bản được công nhận' },
       { level: 'Cấp xã, phường', budget: null, mobilised: 17_500_000, content: 'Tặng quà, biểu dương tổ dân phố, bản tiêu biểu' },
-      { level: 'Tổ dân phố, bản', budget: null, mobilised: 1_232_500_000, inKind: '1.320 m² đất; 2.150 ngày công', content: 'Bê tông hóa đường, ngõ; thắp sáng đường phố; sửa chữa nhà văn hóa' },
+      {
+        level: 'Tổ dân phố, bản',
+        budget: null,
+        mobilised: 1_232_500_000,
+        inKind: '1.320 m² đất; 2.150 ngày công',
+        content: 'Bê tông hóa đường, ngõ; thắp sáng đường phố; sửa chữa nhà văn hóa',
+      },
     ],
     recipients: ['Thường trực Thành ủy (b/c);', 'Thường trực HĐND thành phố;', 'Lãnh đạo UBND thành phố;', 'Phòng Nội vụ;', 'UBND các xã, phường;', 'Lưu: VT.'],
     signature: VICE_CHAIR,

@@ -5,9 +5,14 @@
  * plain instructions. The rows a template is filled with are the records
  * already kept, so sending a template back unchanged changes nothing.
  */
+import { cellText } from './formula';
 import { addSheet, newWorkbook, toBuffer, type CellValue } from './sheet';
 
-export interface TemplateColumn { header: string; note: string; width: number }
+export interface TemplateColumn {
+  header: string;
+  note: string;
+  width: number;
+}
 export interface ImportTemplateModel {
   sheetName: string;
   columns: TemplateColumn[];
@@ -19,7 +24,12 @@ export const INSTRUCTIONS_SHEET = 'Hướng dẫn';
 
 export async function renderImportTemplate(model: ImportTemplateModel): Promise<Buffer> {
   const wb = newWorkbook();
-  const ws = addSheet(wb, model.sheetName, model.columns.map((c) => ({ header: c.header, width: c.width, wrap: false })), model.rows);
+  const ws = addSheet(
+    wb,
+    model.sheetName,
+    model.columns.map((c) => ({ header: c.header, width: c.width, wrap: false })),
+    model.rows,
+  );
   model.columns.forEach((c, i) => {
     const header = ws.getRow(1).getCell(i + 1);
     header.note = c.note;
@@ -29,7 +39,7 @@ export async function renderImportTemplate(model: ImportTemplateModel): Promise<
   help.getColumn(1).width = 120;
   model.instructions.forEach((line, i) => {
     const cell = help.getRow(i + 1).getCell(1);
-    cell.value = line;
+    cell.value = cellText(line);
     cell.font = { name: 'Times New Roman', size: 12, bold: i === 0 };
     cell.alignment = { wrapText: true, vertical: 'top' };
   });

@@ -2,8 +2,12 @@
  * One way to lay out a sheet: a styled header row that stays frozen, fixed
  * column widths, thin borders, values only (no formulas, so the numbers read
  * back exactly as the report printed them), and an optional bold total row.
+ * Every text cell passes through `cellText` (formula.ts), so no name or
+ * note a person typed can turn into a formula.
  */
 import ExcelJS from 'exceljs';
+import { dateParts } from '../../core/text/date';
+import { cellText } from './formula';
 
 export type CellValue = string | number | Date | null;
 
@@ -56,18 +60,18 @@ function styleBody(row: ExcelJS.Row, columns: SheetColumn[], bold: boolean): voi
 /** Adds a sheet with the header in row 1, frozen, and the rows below. */
 export function addSheet(wb: ExcelJS.Workbook, name: string, columns: SheetColumn[], rows: CellValue[][], total?: CellValue[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.columns = columns.map((c) => ({ header: cellText(c.header), width: c.width }));
   styleHeader(ws.getRow(1));
-  for (const values of rows) styleBody(ws.addRow(values), columns, false);
-  if (total) styleBody(ws.addRow(total), columns, true);
+  for (const values of rows) styleBody(ws.addRow(values.map(cellText)), columns, false);
+  if (total) styleBody(ws.addRow(total.map(cellText)), columns, true);
   return ws;
 }
 
 /** ISO day → a Date at UTC midnight, so Excel shows the same calendar day everywhere. */
 export function isoToDate(iso: string | null): Date | null {
   if (!iso) return null;
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  const { year, month, day } = dateParts(iso);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -5,9 +5,10 @@
 import type ExcelJS from 'exceljs';
 import type { YearReportModel } from '../model';
 import { allRecognised, allRegistered, recognisedTotal } from '../text';
+import { ALL_TITLES_SHEET, addTitlesSheet } from './all-titles';
 import { FMT, addSheet, isoToDate, newWorkbook, toBuffer, type CellValue } from './sheet';
 
-export const YEAR_SHEETS = ['Tổng hợp', 'Theo đơn vị', 'Tiêu chí chưa đạt', 'Phụ lục 1', 'Phụ lục 2'] as const;
+export const YEAR_SHEETS = ['Tổng hợp', 'Theo đơn vị', 'Tiêu chí chưa đạt', 'Phụ lục 1', 'Phụ lục 2', ALL_TITLES_SHEET] as const;
 
 const ratio = (part: number, whole: number | null): number | null => (whole ? part / whole : null);
 
@@ -15,7 +16,10 @@ const ratio = (part: number, whole: number | null): number | null => (whole ? pa
 function figureRows(model: YearReportModel): [string, number | null, string][] {
   const f = model.figures;
   const recognised = allRecognised(f);
-  const rows: [string, number | null, string][] = [['Tổng số khu dân cư', f.totalAreas, 'khu dân cư'], ['Tổng số lượt đăng ký', allRegistered(f), 'khu dân cư']];
+  const rows: [string, number | null, string][] = [
+    ['Tổng số khu dân cư', f.totalAreas, 'khu dân cư'],
+    ['Tổng số lượt đăng ký', allRegistered(f), 'khu dân cư'],
+  ];
   for (const t of f.titles) {
     rows.push(
       [`${t.titleName}: đăng ký`, t.registered, 'khu dân cư'],
@@ -45,7 +49,16 @@ function figureRows(model: YearReportModel): [string, number | null, string][] {
 
 function summarySheet(wb: ExcelJS.Workbook, model: YearReportModel): void {
   const rows = figureRows(model);
-  const ws = addSheet(wb, 'Tổng hợp', [{ header: 'Chỉ tiêu', width: 52, wrap: true }, { header: 'Số liệu', width: 18, numFmt: FMT.count }, { header: 'Đơn vị tính', width: 14 }], rows);
+  const ws = addSheet(
+    wb,
+    'Tổng hợp',
+    [
+      { header: 'Chỉ tiêu', width: 52, wrap: true },
+      { header: 'Số liệu', width: 18, numFmt: FMT.count },
+      { header: 'Đơn vị tính', width: 14 },
+    ],
+    rows,
+  );
   // Ratios need their own format; the column default is a count.
   rows.forEach(([, , unit], i) => {
     if (unit === '%') ws.getCell(i + 2, 2).numFmt = FMT.ratio;
@@ -54,7 +67,17 @@ function summarySheet(wb: ExcelJS.Workbook, model: YearReportModel): void {
 
 function communeSheet(wb: ExcelJS.Workbook, model: YearReportModel): void {
   const rec = (c: { firstTime: number; held: number; again: number }): number => c.firstTime + c.held + c.again;
-  const rows: CellValue[][] = model.communes.map((c, i) => [i + 1, c.communeName, c.areas, c.registered, c.firstTime, c.held, c.again, rec(c), ratio(rec(c), c.areas)]);
+  const rows: CellValue[][] = model.communes.map((c, i) => [
+    i + 1,
+    c.communeName,
+    c.areas,
+    c.registered,
+    c.firstTime,
+    c.held,
+    c.again,
+    rec(c),
+    ratio(rec(c), c.areas),
+  ]);
   const sum = (k: 'areas' | 'registered' | 'firstTime' | 'held' | 'again'): number => model.communes.reduce((s, c) => s + c[k], 0);
   const all = sum('firstTime') + sum('held') + sum('again');
   const count = { width: 12, numFmt: FMT.count };
@@ -135,6 +158,6 @@ export async function renderYearTables(model: YearReportModel): Promise<Buffer> 
   criteriaSheet(wb, model);
   documentsSheet(wb, model);
   fundingSheet(wb, model);
+  addTitlesSheet(wb, model.relatedTitles ?? [], model.households ?? null);
   return toBuffer(wb);
 }
-

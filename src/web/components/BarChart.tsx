@@ -7,7 +7,15 @@ import { useEffect, useRef } from 'react';
 
 use([EBar, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export function BarChart({ categories, series, stacked = false }: { categories: string[]; series: Array<{ name: string; data: number[] }>; stacked?: boolean }) {
+export default function BarChart({
+  categories,
+  series,
+  stacked = false,
+}: {
+  categories: string[];
+  series: Array<{ name: string; data: number[] }>;
+  stacked?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -22,7 +30,10 @@ export function BarChart({ categories, series, stacked = false }: { categories: 
     });
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);
-    return () => { window.removeEventListener('resize', onResize); chart.dispose(); };
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
   }, [categories, series, stacked]);
   return <div ref={ref} style={{ width: '100%', height: 280 }} role="img" aria-label={series.map((s) => s.name).join(', ')} />;
 }

@@ -18,18 +18,25 @@ export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
   const sheets = [...new Set(problems.map((p) => p.sheet))].join(', ');
   return (
     <div>
-      <Text size="sm" hiddenFrom="xs" mb={4}>{t.problemSheet}: {sheets}</Text>
+      <Text size="sm" hiddenFrom="xs" mb={4}>
+        {t.problemSheet}: {sheets}
+      </Text>
       <ScrollArea type="auto" offsetScrollbars="present">
         <Table striped withTableBorder miw={300} horizontalSpacing={8} aria-label={t.problemMessage} data-testid="import-problems" fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th visibleFrom="xs">{t.problemSheet}</Table.Th><Table.Th>{t.problemRow}</Table.Th><Table.Th>{t.problemColumn}</Table.Th><Table.Th>{t.problemMessage}</Table.Th>
+              <Table.Th visibleFrom="xs">{t.problemSheet}</Table.Th>
+              <Table.Th>{t.problemRow}</Table.Th>
+              <Table.Th>{t.problemColumn}</Table.Th>
+              <Table.Th>{t.problemMessage}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {problems.slice(0, SHOWN).map((p, i) => (
               <Table.Tr key={i} style={{ verticalAlign: 'top' }}>
-                <Table.Td visibleFrom="xs" maw={160} style={{ overflowWrap: 'anywhere' }}>{p.sheet}</Table.Td>
+                <Table.Td visibleFrom="xs" maw={160} style={{ overflowWrap: 'anywhere' }}>
+                  {p.sheet}
+                </Table.Td>
                 <Table.Td>{p.row}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{where(p)}</Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{p.message}</Table.Td>
@@ -38,7 +45,11 @@ export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {problems.length > SHOWN && <Text size="sm" mt={4}>{fill(t.moreProblems, { n: problems.length - SHOWN })}</Text>}
+      {problems.length > SHOWN && (
+        <Text size="sm" mt={4}>
+          {fill(t.moreProblems, { n: problems.length - SHOWN })}
+        </Text>
+      )}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (key === 's') return values.n === 1 ? '' : 's';
     const v = values[key];
+    // A year is a name, not a quantity: 2026, never 2.026.
+    if (key === 'year' && typeof v === 'number') return String(v);
     return v === undefined ? whole : typeof v === 'number' ? formatNumber(v) : v;
   });
 }

@@ -4,20 +4,18 @@
  * already stored, so an officer edits and sends it back. One bar shows the
  * upload (measured here, the long part on a slow link) and then the
  * server's own steps; a refused file comes back as a table of problems.
+ * The programme and year are the ones chosen at the top of every screen.
  * Loaded only when opened, like the dashboard.
  */
-import { Alert, Button, FileInput, Group, Progress, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { CURRENT_YEAR } from '../App';
+import { Alert, Button, FileInput, Group, Progress, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useProgramYear } from '../context';
 import type { ImportProblem } from '../../core/import/sheet';
-import { Loaded, useLoad } from '../components/Load';
 import { ProblemTable } from '../components/ProblemTable';
 import { fill, useT } from '../i18n/index';
 import { uploadStreamed } from '../upload';
 import { firstLine, IMPORT_KINDS, importSummary, stepLabel, stepPercent, type ImportEvent, type ImportKind, type ImportStep } from './importText';
 
-interface Program { code: string; name: string; years: Array<{ year: number }> }
 type Outcome = { ok: true; text: string } | { ok: false; title: string; text?: string; problems?: ImportProblem[] };
 
 /** The server's limit (MAX_IMPORT_BYTES in src/app/import/read.ts, not imported: it would bring exceljs into the app). */
@@ -29,24 +27,24 @@ const KIND_WORD = { units: 'importUnits', history: 'importHistory', scorecards: 
 function importQuery(kind: ImportKind, program: string, year: string, stage: string): string {
   const q = new URLSearchParams();
   if (kind !== 'units') q.set('program', program);
-  if (kind === 'scorecards') { q.set('year', year); q.set('stage', stage); }
+  if (kind === 'scorecards') {
+    q.set('year', year);
+    q.set('stage', stage);
+  }
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
 export default function ImportScreen() {
   const { t } = useT();
-  const programs = useLoad(() => api<Program[]>('GET', '/api/programs'), []);
+  const context = useProgramYear();
+  const program = context.program?.code ?? '';
+  const year = String(context.year);
   const [kind, setKind] = useState<ImportKind>('units');
-  const [program, setProgram] = useState('');
-  const [year, setYear] = useState(String(CURRENT_YEAR));
   const [stage, setStage] = useState('self');
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<ImportStep | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  useEffect(() => { if (!program && programs.data?.[0]) setProgram(programs.data[0].code); }, [programs.data, program]);
-
-  const years = programs.data?.find((p) => p.code === program)?.years.map((y) => String(y.year)) ?? [];
   const needsProgram = kind !== 'units';
   const ready = Boolean(file) && (!needsProgram || Boolean(program)) && (kind !== 'scorecards' || Boolean(year));
   const query = importQuery(kind, program, year, stage);
@@ -61,7 +59,9 @@ export default function ImportScreen() {
     form.append('file', file, file.name);
     const answer = await uploadStreamed<ImportEvent>(`/api/imports/${kind}${query}`, form, {
       upload: (done, total) => setStep({ phase: 'upload', done, total }),
-      event: (e) => { if (e.type === 'progress') setStep({ phase: e.phase, done: e.done, total: e.total }); },
+      event: (e) => {
+        if (e.type === 'progress') setStep({ phase: e.phase, done: e.done, total: e.total });
+      },
     });
     setStep(null);
     if (answer.kind === 'failed') return setOutcome({ ok: false, title: t.error, text: answer.status ? answer.message : t.connectionLost });
@@ -69,7 +69,9 @@ export default function ImportScreen() {
     if (last?.type === 'done') return setOutcome({ ok: true, text: importSummary(kind, last.result, t) });
     if (last?.type === 'error') {
       const problems = last.error.details?.problems;
-      return setOutcome(problems?.length ? { ok: false, title: firstLine(last.error.message), problems } : { ok: false, title: t.error, text: last.error.message });
+      return setOutcome(
+        problems?.length ? { ok: false, title: firstLine(last.error.message), problems } : { ok: false, title: t.error, text: last.error.message },
+      );
     }
     setOutcome({ ok: false, title: t.error, text: t.connectionCut });
   };
@@ -79,39 +81,83 @@ export default function ImportScreen() {
     <Stack maw={900}>
       <Title order={2}>{t.importData}</Title>
       <Text size="sm">{t.importHelp}</Text>
-      <Radio.Group label={t.importKind} value={kind} onChange={(v) => { setKind(v as ImportKind); setOutcome(null); }}>
-        <Stack gap="xs" mt="xs">{IMPORT_KINDS.map((k) => <Radio key={k} value={k} label={t[KIND_WORD[k]]} disabled={busy} />)}</Stack>
+      <Radio.Group
+        label={t.importKind}
+        value={kind}
+        onChange={(v) => {
+          setKind(v as ImportKind);
+          setOutcome(null);
+        }}
+      >
+        <Stack gap="xs" mt="xs">
+          {IMPORT_KINDS.map((k) => (
+            <Radio key={k} value={k} label={t[KIND_WORD[k]]} disabled={busy} />
+          ))}
+        </Stack>
       </Radio.Group>
-      {needsProgram && (
-        <Loaded state={programs}>{(list) => (
-          <Group align="end" wrap="wrap">
-            <Select label={t.program} value={program} onChange={(v) => v && setProgram(v)} data={list.map((p) => ({ value: p.code, label: p.name }))} allowDeselect={false} disabled={busy} w={{ base: '100%', sm: 460 }} />
-            {kind === 'scorecards' && (
-              <>
-                <Select label={t.year} value={year} onChange={(v) => v && setYear(v)} data={years.includes(year) ? years : [year, ...years]} allowDeselect={false} disabled={busy} w={110} />
-                <SegmentedControl aria-label={t.stage} value={stage} onChange={setStage} disabled={busy}
-                  data={[{ value: 'self', label: t.selfAssessment }, { value: 'board', label: t.boardAppraisal }]} />
-              </>
-            )}
-          </Group>
-        )}</Loaded>
+      {needsProgram && context.program && (
+        <Text size="sm">
+          {t.program}: <b>{context.program.name}</b>
+          {kind === 'scorecards' ? `, ${t.year} ${year}` : ''}
+        </Text>
+      )}
+      {kind === 'scorecards' && (
+        <SegmentedControl
+          aria-label={t.stage}
+          value={stage}
+          onChange={setStage}
+          disabled={busy}
+          data={[
+            { value: 'self', label: t.selfAssessment },
+            { value: 'board', label: t.boardAppraisal },
+          ]}
+        />
       )}
       <div>
-        <Button component="a" href={`/api/imports/templates/${kind}${query}`} download variant="light">{t.importTemplate}</Button>
-        <Text size="xs" c="dimmed" mt={4}>{t.importTemplateHint}</Text>
+        <Button component="a" href={`/api/imports/templates/${kind}${query}`} download variant="light">
+          {t.importTemplate}
+        </Button>
+        <Text size="sm" mt={4}>
+          {t.importTemplateHint}
+        </Text>
       </div>
-      <FileInput label={t.importFile} placeholder={t.chooseFile} accept=".xlsx,.csv" value={file} onChange={(f) => { setFile(f); setOutcome(null); }} clearable disabled={busy} />
-      <Group><Button onClick={run} disabled={!ready} loading={busy}>{t.importRun}</Button></Group>
+      <FileInput
+        label={t.importFile}
+        placeholder={t.chooseFile}
+        accept=".xlsx,.csv"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setOutcome(null);
+        }}
+        clearable
+        disabled={busy}
+      />
+      <Group>
+        <Button onClick={run} disabled={!ready} loading={busy}>
+          {t.importRun}
+        </Button>
+      </Group>
       {step && (
         <div role="status" aria-live="polite">
-          <Text size="sm" mb={4}>{stepLabel(step, t)}</Text>
+          <Text size="sm" mb={4}>
+            {stepLabel(step, t)}
+          </Text>
           <Progress value={stepPercent(step)} animated={step.phase === 'read'} size="lg" aria-label={stepLabel(step, t)} />
         </div>
       )}
-      {outcome?.ok && <Alert color="green" title={t.importDone} role="status">{outcome.text}</Alert>}
+      {outcome?.ok && (
+        <Alert color="green" title={t.importDone} role="status">
+          {outcome.text}
+        </Alert>
+      )}
       {outcome && !outcome.ok && (
         <Alert color="red" title={outcome.title} role="alert">
-          {outcome.text && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{outcome.text}</Text>}
+          {outcome.text && (
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {outcome.text}
+            </Text>
+          )}
         </Alert>
       )}
       {/* Below the alert, not in it: on a phone the table needs the whole width. */}

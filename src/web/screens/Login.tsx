@@ -1,9 +1,15 @@
-import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+/**
+ * The login form: the first thing a phone on a slow link must show, so it is
+ * part of the first download and is plain HTML with its own few styles
+ * (login.css) — no component library, router or query cache, which load
+ * with the app while the password is typed.
+ */
 import { useState, type FormEvent } from 'react';
-import { api, setCsrf, type User } from '../api';
+import { api, call, setCsrf } from '../api/client';
+import type { Me } from '../api/types';
 import { useT } from '../i18n/index';
 
-export function Login({ onLogin }: { onLogin: (user: User) => void }) {
+export function Login({ onLogin }: { onLogin: (me: Me) => void }) {
   const { t } = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -14,26 +20,38 @@ export function Login({ onLogin }: { onLogin: (user: User) => void }) {
     setBusy(true);
     setError('');
     try {
-      const res = await api<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { username, password });
+      const res = await call(api.POST('/api/auth/login', { body: { username, password } }));
       setCsrf(res.csrfToken);
-      onLogin(res.user);
+      onLogin(res);
     } catch (err) {
       setError((err as Error).message);
-    } finally {
       setBusy(false);
     }
   };
   return (
-    <Container size={420} py="xl">
-      <Title order={1} size="h3" ta="center" mb="md">{t.appName}</Title>
-      <Paper withBorder p="md" radius="md" component="form" onSubmit={submit}>
-        <Stack>
-          <TextInput label={t.username} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" required />
-          <PasswordInput label={t.password} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required />
-          {error && <Alert color="red" role="alert">{error}</Alert>}
-          <Button type="submit" loading={busy}>{t.login}</Button>
-        </Stack>
-      </Paper>
-    </Container>
+    <main id="main" className="kdc-login">
+      <h1>{t.appName}</h1>
+      <form onSubmit={submit} aria-label={t.login}>
+        <label htmlFor="kdc-username">{t.username}</label>
+        <input id="kdc-username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" autoCapitalize="none" required />
+        <label htmlFor="kdc-password">{t.password}</label>
+        <input
+          id="kdc-password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          autoComplete="current-password"
+          required
+        />
+        {error && (
+          <p role="alert" className="kdc-login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy} aria-busy={busy}>
+          {busy ? t.loggingIn : t.login}
+        </button>
+      </form>
+    </main>
   );
 }

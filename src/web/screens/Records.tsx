@@ -1,75 +1,266 @@
-/** Contributions (money, land, workdays) and the register of documents issued, entered by officers for a year. */
-import { Alert, Button, Group, NumberInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+/**
+ * Contributions (money, land, workdays) and the register of documents issued,
+ * for the chosen programme and year. Numbers are typed and shown the
+ * Vietnamese way (2.000.000 · 120,5), dates as dd/mm/yyyy, and a refusal
+ * is shown at the field it concerns.
+ */
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type UnitBrief } from '../api';
-import { CURRENT_YEAR, PROGRAM } from '../App';
-import { formatDate, formatMoney, formatNumber } from '../../core/text/format';
-import { Loaded, useLoad } from '../components/Load';
-import { useT } from '../i18n/index';
+import { api, call } from '../api/client';
+import { formProblems, type FormProblems } from '../api/fieldErrors';
+import { queries } from '../api/queries';
+import { useProgramYear } from '../context';
+import { formatMoney, formatNumber } from '../../core/text/format';
+import { formatDate } from '../../core/text/date';
+import { DateField } from '../components/DateField';
+import { NumberField } from '../components/NumberField';
+import { QueryState } from '../components/QueryState';
+import { fill, useT } from '../i18n/index';
+import { useCan } from '../session';
 
-interface Records {
-  contributions: Array<{ id: number; unitName: string; budgetAmount: number; peopleAmount: number; landM2: number; workdays: number }>;
-  documents: Array<{ id: number; issuer: string; docType: string; number: string; issuedOn: string; summary: string }>;
-}
+const NONE: FormProblems = { fields: {}, other: null };
 
-export function RecordsScreen() {
+export default function Records() {
   const { t } = useT();
-  const [year, setYear] = useState(CURRENT_YEAR);
-  const records = useLoad(() => api<Records>('GET', `/api/programs/${PROGRAM}/records?year=${year}`), [year]);
-  // The units of my scope (city, ward) and its residential areas.
-  const units = useLoad(async () => {
-    const [roots, areas] = await Promise.all([
-      api<UnitBrief[]>('GET', '/api/units'),
-      api<Array<{ unitId: number; unitName: string; communeName: string | null }>>('GET', `/api/programs/${PROGRAM}/areas?year=${CURRENT_YEAR}`),
-    ]);
-    return [...roots.map((u) => ({ id: u.id, name: u.name })), ...areas.map((a) => ({ id: a.unitId, name: `${a.unitName} (${a.communeName ?? ''})` }))];
-  }, []);
-  const [money, setMoney] = useState({ unitId: '', budgetAmount: 0, peopleAmount: 0, landM2: 0, workdays: 0 });
-  const [doc, setDoc] = useState({ unitId: '', issuer: '', docType: 'Kế hoạch', number: '', issuedOn: `${CURRENT_YEAR}-01-15`, summary: '' });
-  const [message, setMessage] = useState('');
-  const send = async (url: string, body: Record<string, unknown>) => {
+  const client = useQueryClient();
+  const { program, year } = useProgramYear();
+  const code = program?.code ?? '';
+  const manage = useCan('manage');
+  const records = useQuery({ ...queries.records(code, year), enabled: Boolean(program) });
+  const roots = useQuery(queries.units(''));
+  const areas = useQuery({ ...queries.areas(code, year), enabled: Boolean(program) && manage });
+  const units = [
+    ...(roots.data ?? []).map((u) => ({ value: String(u.id), label: u.name })),
+    ...(areas.data ?? []).map((a) => ({ value: String(a.unitId), label: `${a.unitName}${a.communeName ? ` (${a.communeName})` : ''}` })),
+  ];
+  // A unit listed twice (a ward that is both a root of my scope and a parent in the list) is offered once.
+  const options = [...new Map(units.map((u) => [u.value, u])).values()];
+
+  const [money, setMoney] = useState({
+    unitId: '',
+    budgetAmount: null as number | null,
+    peopleAmount: null as number | null,
+    landM2: null as number | null,
+    workdays: null as number | null,
+  });
+  const [doc, setDoc] = useState({ unitId: '', issuer: '', docType: 'Kế hoạch', number: '', summary: '' });
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
+  const [moneyProblems, setMoneyProblems] = useState(NONE);
+  const [docProblems, setDocProblems] = useState(NONE);
+  const [saved, setSaved] = useState('');
+
+  const saveMoney = async () => {
+    setMoneyProblems(NONE);
     try {
-      await api('POST', url, { ...body, year, unitId: Number(body.unitId) });
-      setMessage(t.saved);
-      records.reload();
-    } catch (e) { setMessage((e as Error).message); }
+      await call(
+        api.POST('/api/programs/{code}/contributions', {
+          params: { path: { code } },
+          body: {
+            year,
+            unitId: Number(money.unitId),
+            budgetAmount: money.budgetAmount ?? 0,
+            peopleAmount: money.peopleAmount ?? 0,
+            landM2: money.landM2 ?? 0,
+            workdays: money.workdays ?? 0,
+          },
+        }),
+      );
+      setSaved(t.contributionSaved);
+      await client.invalidateQueries({ queryKey: ['records'] });
+    } catch (e) {
+      setMoneyProblems(formProblems(e));
+    }
+  };
+  const saveDoc = async () => {
+    setDocProblems(NONE);
+    try {
+      await call(
+        api.POST('/api/programs/{code}/documents-issued', {
+          params: { path: { code } },
+          body: { ...doc, year, unitId: Number(doc.unitId), issuedOn: issuedOn ?? '' },
+        }),
+      );
+      setSaved(t.documentSaved);
+      await client.invalidateQueries({ queryKey: ['records'] });
+    } catch (e) {
+      setDocProblems(formProblems(e));
+    }
   };
   const unitSelect = (value: string, onChange: (v: string) => void) => (
-    <Loaded state={units}>{(list) => <Select label={t.units} value={value} onChange={(v) => onChange(v ?? '')} data={list.map((u) => ({ value: String(u.id), label: u.name }))} />}</Loaded>
+    <NativeSelect label={t.unit} value={value} onChange={(e) => onChange(e.currentTarget.value)} data={[{ value: '', label: t.chooseUnit }, ...options]} />
   );
   return (
     <Stack>
-      <Group justify="space-between"><Title order={2}>{t.records}</Title><NumberInput label={t.year} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} w={120} /></Group>
-      <Loaded state={records}>{(r) => (
+      <Title order={2}>
+        {t.records} {year}
+      </Title>
+      <QueryState query={records}>
+        {(r) => (
+          <>
+            <Title order={3} size="h4">
+              {t.contributions}
+            </Title>
+            {r.contributions.length === 0 ? (
+              <Alert color="gray" role="status">
+                {fill(t.noContributions, { year })}
+              </Alert>
+            ) : (
+              <Table aria-label={t.contributions}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.unit}</Table.Th>
+                    <Table.Th>{t.budget}</Table.Th>
+                    <Table.Th>{t.people}</Table.Th>
+                    <Table.Th>{t.land}</Table.Th>
+                    <Table.Th>{t.workdays}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.contributions.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>{c.unitName}</Table.Td>
+                      <Table.Td>{formatMoney(c.budgetAmount)}</Table.Td>
+                      <Table.Td>{formatMoney(c.peopleAmount)}</Table.Td>
+                      <Table.Td>{formatNumber(c.landM2)} m²</Table.Td>
+                      <Table.Td>{formatNumber(c.workdays)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Title order={3} size="h4">
+              {t.documentsIssued}
+            </Title>
+            {r.documents.length === 0 ? (
+              <Alert color="gray" role="status">
+                {fill(t.noDocuments, { year })}
+              </Alert>
+            ) : (
+              <Table aria-label={t.documentsIssued}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.docType}</Table.Th>
+                    <Table.Th>{t.date}</Table.Th>
+                    <Table.Th>{t.issuingBody}</Table.Th>
+                    <Table.Th>{t.summaryText}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.documents.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>
+                        {d.docType} {d.number}
+                      </Table.Td>
+                      <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
+                      <Table.Td>{d.issuer}</Table.Td>
+                      <Table.Td>{d.summary}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </>
+        )}
+      </QueryState>
+      {manage && (
         <>
-          <Table aria-label={t.contributions}><Table.Tbody>{r.contributions.map((c) => (
-            <Table.Tr key={c.id}><Table.Td>{c.unitName}</Table.Td><Table.Td>{formatMoney(c.budgetAmount)}</Table.Td><Table.Td>{formatMoney(c.peopleAmount)}</Table.Td><Table.Td>{formatNumber(c.landM2)} m²</Table.Td><Table.Td>{formatNumber(c.workdays)}</Table.Td></Table.Tr>
-          ))}</Table.Tbody></Table>
-          <Table aria-label={t.documentsIssued}><Table.Tbody>{r.documents.map((d) => (
-            <Table.Tr key={d.id}><Table.Td>{d.docType} {d.number}</Table.Td><Table.Td>{formatDate(d.issuedOn)}</Table.Td><Table.Td>{d.issuer}</Table.Td><Table.Td>{d.summary}</Table.Td></Table.Tr>
-          ))}</Table.Tbody></Table>
+          <Title order={3} size="h4">
+            {t.addContribution}
+          </Title>
+          {unitSelect(money.unitId, (unitId) => setMoney({ ...money, unitId }))}
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            <NumberField
+              label={t.budget}
+              integer
+              min={0}
+              value={money.budgetAmount}
+              onChange={(v) => setMoney({ ...money, budgetAmount: v })}
+              error={moneyProblems.fields.budgetAmount}
+            />
+            <NumberField
+              label={t.people}
+              integer
+              min={0}
+              value={money.peopleAmount}
+              onChange={(v) => setMoney({ ...money, peopleAmount: v })}
+              error={moneyProblems.fields.peopleAmount}
+            />
+            <NumberField
+              label={t.land}
+              integer
+              min={0}
+              value={money.landM2}
+              onChange={(v) => setMoney({ ...money, landM2: v })}
+              error={moneyProblems.fields.landM2}
+            />
+            <NumberField
+              label={t.workdays}
+              integer
+              min={0}
+              value={money.workdays}
+              onChange={(v) => setMoney({ ...money, workdays: v })}
+              error={moneyProblems.fields.workdays}
+            />
+          </SimpleGrid>
+          {moneyProblems.other && (
+            <Alert color="red" role="alert">
+              {moneyProblems.other}
+            </Alert>
+          )}
+          <Group>
+            <Button disabled={!money.unitId} onClick={() => void saveMoney()}>
+              {t.save}
+            </Button>
+          </Group>
+          <Title order={3} size="h4">
+            {t.addDocument}
+          </Title>
+          {unitSelect(doc.unitId, (unitId) => setDoc({ ...doc, unitId }))}
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            <TextInput
+              label={t.issuingBody}
+              value={doc.issuer}
+              onChange={(e) => setDoc({ ...doc, issuer: e.currentTarget.value })}
+              error={docProblems.fields.issuer}
+            />
+            <TextInput
+              label={t.docType}
+              value={doc.docType}
+              onChange={(e) => setDoc({ ...doc, docType: e.currentTarget.value })}
+              error={docProblems.fields.docType}
+            />
+            <TextInput
+              label={t.docNumber}
+              value={doc.number}
+              onChange={(e) => setDoc({ ...doc, number: e.currentTarget.value })}
+              error={docProblems.fields.number}
+            />
+            <DateField label={t.dateDmy} value={issuedOn} onChange={setIssuedOn} error={docProblems.fields.issuedOn} />
+          </SimpleGrid>
+          <TextInput
+            label={t.summaryText}
+            value={doc.summary}
+            onChange={(e) => setDoc({ ...doc, summary: e.currentTarget.value })}
+            error={docProblems.fields.summary}
+          />
+          {docProblems.other && (
+            <Alert color="red" role="alert">
+              {docProblems.other}
+            </Alert>
+          )}
+          <Group>
+            <Button disabled={!doc.unitId || !doc.number || !issuedOn} onClick={() => void saveDoc()}>
+              {t.save}
+            </Button>
+          </Group>
+          {saved && (
+            <Alert color="green" role="status">
+              {saved}
+            </Alert>
+          )}
         </>
-      )}</Loaded>
-      <Title order={3} size="h4">{t.contributions}</Title>
-      {unitSelect(money.unitId, (unitId) => setMoney({ ...money, unitId }))}
-      <Group grow>
-        <NumberInput label={t.budget} thousandSeparator="." decimalSeparator="," min={0} value={money.budgetAmount} onChange={(v) => setMoney({ ...money, budgetAmount: Number(v) || 0 })} />
-        <NumberInput label={t.people} thousandSeparator="." decimalSeparator="," min={0} value={money.peopleAmount} onChange={(v) => setMoney({ ...money, peopleAmount: Number(v) || 0 })} />
-        <NumberInput label={t.land} min={0} value={money.landM2} onChange={(v) => setMoney({ ...money, landM2: Number(v) || 0 })} />
-        <NumberInput label={t.workdays} min={0} value={money.workdays} onChange={(v) => setMoney({ ...money, workdays: Number(v) || 0 })} />
-      </Group>
-      <Button disabled={!money.unitId} onClick={() => send(`/api/programs/${PROGRAM}/contributions`, money)}>{t.save}</Button>
-      <Title order={3} size="h4">{t.documentsIssued}</Title>
-      {unitSelect(doc.unitId, (unitId) => setDoc({ ...doc, unitId }))}
-      <Group grow>
-        <TextInput label={t.issuingBody} value={doc.issuer} onChange={(e) => setDoc({ ...doc, issuer: e.currentTarget.value })} />
-        <TextInput label={t.docType} value={doc.docType} onChange={(e) => setDoc({ ...doc, docType: e.currentTarget.value })} />
-        <TextInput label={t.number} value={doc.number} onChange={(e) => setDoc({ ...doc, number: e.currentTarget.value })} />
-        <TextInput label={`${t.date} (YYYY-MM-DD)`} value={doc.issuedOn} onChange={(e) => setDoc({ ...doc, issuedOn: e.currentTarget.value })} />
-      </Group>
-      <TextInput label={t.summaryText} value={doc.summary} onChange={(e) => setDoc({ ...doc, summary: e.currentTarget.value })} />
-      <Button disabled={!doc.unitId || !doc.number} onClick={() => send(`/api/programs/${PROGRAM}/documents-issued`, doc)}>{t.save}</Button>
-      {message && <Alert role="status">{message}</Alert>}
+      )}
     </Stack>
   );
 }

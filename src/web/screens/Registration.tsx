@@ -1,213 +1,371 @@
 /**
- * Scorecard entry: criteria by standard with their full wording, a value, a
- * note and evidence per criterion, a live verdict computed in the browser by
- * the same engine as the server, and autosave that keeps unsaved values on
- * the device until the connection returns.
+ * A registration's scorecard. Who may enter what follows the step and the
+ * user's roles: the area while registered, the board once submitted; anyone
+ * else reads it, with a word on what it waits for. Every change goes to the
+ * outbox on the device first and is sent from there, so a lost signal costs
+ * nothing; a refusal is shown at the criterion it concerns, in the server's
+ * words, never as a connection problem. The live verdict is the engine's, on
+ * the same profile and history as the server's.
  */
-import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api';
+import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { api, call } from '../api/client';
+import { invalidateCycle, queries } from '../api/queries';
+import type { ProgramDetail, Registration as RegistrationData } from '../api/types';
 import type { CriteriaSet, Criterion } from '../../core/criteria/schema';
-import { wordingFor, type AreaProfile } from '../../core/criteria/walk';
+import { appliesTo, type AreaProfile } from '../../core/criteria/walk';
+import type { EvaluationContext } from '../../core/evaluation/types';
 import { evaluate } from '../../core/evaluation/evaluate';
+import { explainVerdict } from '../../core/evaluation/explain';
 import { checkScorecard } from '../../core/evaluation/scorecard';
-import type { CriterionValue, Verdict } from '../../core/evaluation/types';
-import { Loaded, useLoad } from '../components/Load';
-import { EvidenceUpload } from '../components/EvidenceUpload';
-import { useT } from '../i18n/index';
+import { formatDate } from '../../core/text/date';
+import { QueryState } from '../components/QueryState';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { fill, useT } from '../i18n/index';
 import { stepLabel } from '../labels';
+import { drain, enqueueValues, onAccepted, type ValuePatch } from '../offline/outbox';
+import { useOutbox } from '../offline/useOutbox';
+import { can, useUser } from '../session';
+import { CriterionRow, DisqualifierRow } from './scorecard/CriterionRow';
+import { SectionIndex } from './scorecard/SectionIndex';
+import { filled, initialDraft, needsReason, progress, type Draft, type Stage } from './scorecard/values';
+import { VerdictCard } from './scorecard/VerdictCard';
 
-type Value = CriterionValue | null;
-interface Entry { self: Value; board: Value; note: string | null; boardReason: string | null }
-interface RegistrationData {
-  id: number; unitName: string; unitKind: AreaProfile['kind']; communeKind: AreaProfile['communeKind'] | null; year: number; status: string; locked: boolean;
-  values: Record<string, Entry>; criteriaSet: CriteriaSet; evidence: Array<{ id: number; criterionCode: string | null; filename: string }>;
+export default function Registration() {
+  const { id } = useParams({ from: '/registration/$id' });
+  const registration = useQuery(queries.registration(id));
+  const data = registration.data;
+  const program = useQuery({ ...queries.program(data?.programCode ?? ''), enabled: Boolean(data) });
+  return (
+    <QueryState query={registration}>
+      {(d) =>
+        program.data ? <Scorecard key={`${d.id}-${d.status}`} data={d} program={program.data} /> : <QueryState query={program}>{() => null}</QueryState>
+      }
+    </QueryState>
+  );
 }
-type Pending = Record<string, { value: Value; note?: string | null; reason?: string | null }>;
 
-const pendingKey = (id: number) => `kdc-pending-${id}`;
+type ReasonAction = 'reject' | 'not-recommend' | 'return';
 
-export function Registration({ id }: { id: number }) {
-  const state = useLoad(() => api<RegistrationData>('GET', `/api/registrations/${id}`), [id]);
-  return <Loaded state={state}>{(data) => <Scorecard data={data} reload={state.reload} />}</Loaded>;
+/** A registration kept offline by an older version of the app has no `permissions`: the role's steps stand in. */
+function roleSteps(user: ReturnType<typeof useUser>): RegistrationData['permissions'] {
+  const step = (ok: boolean) => ({ ok, reason: null });
+  return {
+    selfAssess: step(can(user, 'selfAssess')),
+    appraise: step(can(user, 'appraise')),
+    propose: step(can(user, 'appraise')),
+    return: step(can(user, 'appraise')),
+    review: step(can(user, 'review')),
+    uploadEvidence: step(can(user, 'selfAssess')),
+    recuse: step(false),
+  };
 }
 
-function Scorecard({ data, reload }: { data: RegistrationData; reload: () => void }) {
+function Scorecard({ data, program }: { data: RegistrationData; program: ProgramDetail }) {
   const { t } = useT();
-  const stage: 'self' | 'board' | null = data.locked ? null : data.status === 'registered' ? 'self' : data.status === 'self-assessed' ? 'board' : null;
-  const initial = useMemo(() => {
-    const values: Record<string, Value> = {};
-    const notes: Record<string, string> = {};
-    const reasons: Record<string, string> = {};
-    for (const [code, e] of Object.entries(data.values)) {
-      values[code] = stage === 'board' ? (e.board ?? e.self) : (stage === 'self' ? e.self : (e.board ?? e.self));
-      if (e.note) notes[code] = e.note;
-      if (e.boardReason) reasons[code] = e.boardReason;
-    }
-    // Unsaved work from an earlier visit (the connection dropped) comes back first.
-    const stored = JSON.parse(localStorage.getItem(pendingKey(data.id)) ?? '{}') as Pending;
-    for (const [code, p] of Object.entries(stored)) {
-      values[code] = p.value;
-      if (p.note) notes[code] = p.note;
-      if (p.reason) reasons[code] = p.reason;
-    }
-    return { values, notes, reasons };
-  }, [data, stage]);
-  const [values, setValues] = useState(initial.values);
-  const [notes, setNotes] = useState(initial.notes);
-  const [reasons, setReasons] = useState(initial.reasons);
-  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'offline'>(() => (localStorage.getItem(pendingKey(data.id)) ? 'offline' : 'saved'));
+  const user = useUser();
+  const client = useQueryClient();
+  const outbox = useOutbox();
+  const set = data.criteriaSet as CriteriaSet;
+  // The server says which steps this person may take on this registration (duties included):
+  // an officer who self-assessed it sees the board's page read-only, with the reason.
+  const allowed = (data.permissions as RegistrationData['permissions'] | undefined) ?? roleSteps(user);
+  const stage: Stage | null = data.locked
+    ? null
+    : data.status === 'registered' && allowed.selfAssess.ok
+      ? 'self'
+      : data.status === 'self-assessed' && allowed.appraise.ok
+        ? 'board'
+        : null;
+  const closedStep = data.locked
+    ? null
+    : data.status === 'registered' && can(user, 'selfAssess') && !allowed.selfAssess.ok
+      ? allowed.selfAssess.reason
+      : data.status === 'self-assessed' && can(user, 'appraise') && !allowed.appraise.ok
+        ? allowed.appraise.reason
+        : null;
+
+  // What the server holds, with what still waits on the device laid over it, in order.
+  const [draft, setDraft] = useState<Draft>(() => {
+    const start = initialDraft(data.values, stage);
+    for (const e of outbox.entries)
+      if (e.kind === 'values' && e.registrationId === data.id && e.stage === stage)
+        for (const [code, p] of Object.entries(e.values)) start[code] = { ...start[code], ...p } as ValuePatch;
+    return start;
+  });
+  const [held, setHeld] = useState<Record<string, true>>({});
   const [error, setError] = useState('');
-  const pending = useRef<Pending>(JSON.parse(localStorage.getItem(pendingKey(data.id)) ?? '{}'));
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [asking, setAsking] = useState<ReasonAction | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const profile: AreaProfile = { area: data.unitName, kind: data.unitKind, communeKind: data.communeKind ?? undefined };
-  const complete = useMemo(() => {
-    const filled = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)) as Record<string, CriterionValue>;
-    return checkScorecard(data.criteriaSet, filled).length ? null : filled;
-  }, [values, data.criteriaSet]);
-  const verdict: Verdict | null = complete ? evaluate(data.criteriaSet, { profile, values: complete, year: data.year }) : null;
-  const total = data.criteriaSet.sections.reduce((n, s) => n + s.criteria.length, 0);
+  // A change the server took is read back (the stored verdict, files); a decision issued meanwhile shows too.
+  useEffect(
+    () =>
+      onAccepted((e) => {
+        if (e.registrationId === data.id && e.kind === 'evidence') void client.invalidateQueries({ queryKey: ['registration', data.id] });
+      }),
+    [client, data.id],
+  );
 
-  const flush = useCallback(async () => {
-    if (!stage || !Object.keys(pending.current).length) return;
-    const batch = pending.current;
-    setSaveState('saving');
-    try {
-      await api('PUT', `/api/registrations/${data.id}/scorecard`, { stage, values: batch });
-      for (const code of Object.keys(batch)) if (pending.current[code] === batch[code]) delete pending.current[code];
-      localStorage.setItem(pendingKey(data.id), JSON.stringify(pending.current));
-      if (!Object.keys(pending.current).length) localStorage.removeItem(pendingKey(data.id));
-      setSaveState(Object.keys(pending.current).length ? 'saving' : 'saved');
-      setError('');
-    } catch (e) {
-      const err = e as Error & { status?: number };
-      setSaveState('offline');
-      if (err.status) setError(err.message);
+  // The board starts from the area's values: taken over as the board's, once, until it changes one.
+  useEffect(() => {
+    if (stage !== 'board' || Object.values(data.values).some((e) => e.board !== null)) return;
+    for (const [code, e] of Object.entries(data.values))
+      if (e.self !== null) void enqueueValues(data.id, 'board', code, { value: e.self, note: e.note, reason: null }, label);
+  }, []);
+
+  // Exactly what the server evaluates with (its profile, history, titles held), so the live verdict is the stored one.
+  const context = data.evaluation as unknown as Omit<EvaluationContext, 'values'> & { profile: AreaProfile };
+  const profile = context.profile;
+  const recordJudged = useMemo(() => new Set(data.recordJudged), [data.recordJudged]);
+  const skip = (c: Criterion) =>
+    !appliesTo(c, profile) || recordJudged.has(c.code) || Boolean(c.parts?.length && c.parts.every((p) => recordJudged.has(p.code)));
+  const levelCode = program.titles.find((x) => x.code === data.titleCode)?.levelCode;
+  const titleName = program.titles.find((x) => x.code === data.titleCode)?.name;
+  const label = `${data.unitName}, ${data.year}`;
+  const values = useMemo(() => filled(draft), [draft]);
+  const problems = useMemo(() => checkScorecard(set, values, { recordJudged, profile }), [set, values, recordJudged, profile]);
+  const verdict = problems.length ? null : evaluate(set, { ...context, values });
+  // Outcomes of criteria judged from records show even before the scorecard is complete.
+  const preview = useMemo(() => (recordJudged.size ? evaluate(set, { ...context, values }) : null), [set, context, values, recordJudged]);
+  const sentence = verdict ? explainVerdict(set, verdict, profile, levelCode) : null;
+  const counts = progress(set, draft, skip);
+  const mine = outbox.entries.filter((e) => e.registrationId === data.id);
+  const refused = mine.filter((e) => e.state === 'refused');
+  const heldCodes = Object.keys(held);
+
+  const change = (code: string, patch: Partial<ValuePatch>) => {
+    if (!stage) return;
+    const next = { value: null, ...draft[code], ...patch } as ValuePatch;
+    setDraft((d) => ({ ...d, [code]: next }));
+    // A board value that differs from the area's waits here, not in the outbox, until its reason is written.
+    if (needsReason(stage, data.values[code], next)) {
+      setHeld((h) => ({ ...h, [code]: true }));
+      return;
     }
-  }, [data.id, stage]);
-
-  // The board starts from the area's own values: they are taken over as the board's until it changes one.
-  useEffect(() => {
-    if (stage !== 'board' || Object.values(data.values).some((e) => e.board !== null && e.board !== undefined)) return;
-    for (const [code, e] of Object.entries(data.values)) if (!pending.current[code]) pending.current[code] = { value: e.self, note: e.note, reason: null };
-    void flush();
-  }, [stage, data.values, flush]);
-
-  useEffect(() => {
-    const retry = () => void flush();
-    window.addEventListener('online', retry);
-    const id = setInterval(retry, 15_000);
-    return () => { window.removeEventListener('online', retry); clearInterval(id); };
-  }, [flush]);
-
-  const change = (code: string, patch: { value?: Value; note?: string; reason?: string }) => {
-    if (patch.value !== undefined) setValues((v) => ({ ...v, [code]: patch.value! }));
-    if (patch.note !== undefined) setNotes((n) => ({ ...n, [code]: patch.note! }));
-    if (patch.reason !== undefined) setReasons((r) => ({ ...r, [code]: patch.reason! }));
-    const previous = pending.current[code];
-    pending.current = {
-      ...pending.current,
-      [code]: {
-        value: patch.value !== undefined ? patch.value : (previous?.value ?? values[code] ?? null),
-        note: patch.note ?? previous?.note ?? notes[code] ?? null,
-        ...(stage === 'board' ? { reason: patch.reason ?? previous?.reason ?? reasons[code] ?? null } : {}),
-      },
-    };
-    localStorage.setItem(pendingKey(data.id), JSON.stringify(pending.current));
-    setSaveState('saving');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), 700);
+    setHeld((h) => {
+      const { [code]: _gone, ...rest } = h;
+      return rest;
+    });
+    void enqueueValues(data.id, stage, code, stage === 'board' ? next : { value: next.value, note: next.note ?? null }, label);
   };
 
-  const act = async (action: string) => {
-    await flush();
-    const reason = action === 'reject' || action === 'not-recommend' || action === 'return' ? window.prompt(t.reason) ?? '' : undefined;
+  const act = async (action: 'submit' | 'propose' | 'recommend' | ReasonAction, reason?: string) => {
+    setBusy(true);
+    setError('');
     try {
-      await api('POST', `/api/registrations/${data.id}/actions`, { action, reason });
-      reload();
-    } catch (e) { setError((e as Error).message); }
+      // Everything typed reaches the server before a step that rests on it.
+      if ((await drain(data.id)) > 0 && (action === 'submit' || action === 'propose')) {
+        setError(t.sendPendingFirst);
+        return;
+      }
+      await call(api.POST('/api/registrations/{id}/actions', { params: { path: { id: data.id } }, body: { action, reason } }));
+      setAsking(null);
+      await invalidateCycle(client, data.id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
+
+  const lastReturn = [...data.events].reverse().find((e) => e.action === 'return');
+  const returnedNow = lastReturn && data.events.at(-1) === lastReturn;
+  const canAppraise = can(user, 'appraise');
+  const canReturn = allowed.return.ok;
+  const canReview = allowed.review.ok;
+  const complete = problems.length === 0;
+  const waitWord = !stage && !data.locked ? t[`wait_${data.status}` as 'wait_registered'] : null;
 
   return (
     <Stack gap="sm">
-      <Title order={2}>{t.scorecard}: {data.unitName} — {data.year}</Title>
+      <Title order={2} size="h3">
+        {t.scorecard}: {data.unitName} — {data.year}
+      </Title>
       <Group gap="xs">
-        <Badge>{stepLabel(data.status)}</Badge>
-        {stage && <Badge variant="light" color={saveState === 'offline' ? 'orange' : 'gray'} role="status">{saveState === 'saved' ? t.saved : saveState === 'saving' ? t.saving : t.offline}</Badge>}
-        <Text size="sm">{stage === 'board' ? t.boardAppraisal : t.selfAssessment}</Text>
+        <BadgeLine status={data.status} title={titleName} />
+        <SaveState stage={stage} waiting={mine.length - refused.length} held={heldCodes.length} refused={refused.length} />
       </Group>
-      <VerdictCard verdict={verdict} entered={Object.values(values).filter((v) => v !== null && v !== undefined).length} total={total} />
-      {error && <Alert color="red" role="alert">{error}</Alert>}
-      {data.criteriaSet.sections.map((section) => (
-        <Card key={section.code} withBorder padding="sm">
-          <Title order={3} size="h5" mb="xs">{section.title}</Title>
-          <Stack gap="md">
-            {section.criteria.map((c) => (
-              <CriterionRow key={c.code} criterion={c} profile={profile} stage={stage} value={values[c.code] ?? null} values={values}
-                note={notes[c.code] ?? ''} reason={reasons[c.code] ?? ''} selfValue={data.values[c.code]?.self ?? null}
-                onChange={(patch) => change(c.code, patch)} onPartChange={(code, value) => change(code, { value })}
-                evidence={data.evidence.filter((e) => e.criterionCode === c.code)} registrationId={data.id} onUploaded={reload} />
-            ))}
-          </Stack>
-        </Card>
+      {data.locked && (
+        <Alert color="green" role="status" title={t.lockedTitle}>
+          {t.lockedText}
+        </Alert>
+      )}
+      {closedStep && (
+        <Alert color="orange" role="status" title={t.stepClosedTitle}>
+          {closedStep}
+        </Alert>
+      )}
+      {waitWord && !closedStep && (
+        <Alert color="blue" role="status" title={waitWord}>
+          {stage === null && data.status === 'self-assessed' && !canAppraise ? t.readOnlySubmitted : t.readOnly}
+        </Alert>
+      )}
+      {returnedNow && lastReturn && (
+        <Alert color="orange" role="status" title={t.returnedTitle}>
+          {lastReturn.reason} {lastReturn.actorName ? `— ${lastReturn.actorName}, ${formatDate(lastReturn.at)}` : ''}
+        </Alert>
+      )}
+      {data.councilReason && data.status === 'council-not-recommended' && (
+        <Alert color="gray" role="status" title={t.councilReason}>
+          {data.councilReason}
+        </Alert>
+      )}
+      {refused.map((e) => (
+        <Alert key={e.id} color="red" role="alert" title={t.serverRefused}>
+          {e.message}
+        </Alert>
       ))}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <SectionIndex set={set} draft={draft} skip={skip} counts={counts} verdict={verdict} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            {set.sections.map((section, i) => (
+              <section key={section.code} id={`section-${section.code}`} aria-labelledby={`section-title-${section.code}`} className="kdc-section">
+                <Title order={3} size="h5" mb="xs" id={`section-title-${section.code}`}>
+                  {section.title}{' '}
+                  <Text span size="sm" fw={400}>
+                    ({fill(t.sectionProgress, { done: counts.sections[i]!.done, total: counts.sections[i]!.total })})
+                  </Text>
+                </Title>
+                <Stack gap="lg">
+                  {section.criteria.map((c) => (
+                    <CriterionRow
+                      key={c.code}
+                      criterion={c}
+                      profile={profile}
+                      editable={stage !== null}
+                      registrationId={data.id}
+                      allowNa={set.allowNa}
+                      recordJudged={recordJudged}
+                      outcome={(code) => (verdict ?? preview)?.criteria.find((o) => o.code === code)}
+                      patch={(code) => draft[code]}
+                      onChange={change}
+                      differs={
+                        stage === 'board' &&
+                        draft[c.code]?.value != null &&
+                        JSON.stringify(draft[c.code]?.value) !== JSON.stringify(data.values[c.code]?.self ?? null)
+                      }
+                      reasonMissing={Boolean(held[c.code])}
+                      serverError={refused.find((e) => e.fields?.[c.code])?.fields?.[c.code]}
+                      evidence={data.evidence.filter((e) => e.criterionCode === c.code)}
+                    />
+                  ))}
+                </Stack>
+              </section>
+            ))}
+            {set.disqualifiers.length > 0 && (
+              <section id="section-disqualifiers" aria-labelledby="section-title-disqualifiers" className="kdc-section">
+                <Title order={3} size="h5" mb="xs" id="section-title-disqualifiers">
+                  {t.disqualifiers}{' '}
+                  <Text span size="sm" fw={400}>
+                    ({fill(t.sectionProgress, counts.disqualifiers)})
+                  </Text>
+                </Title>
+                <Text size="sm" mb="xs">
+                  {t.disqualifiersHelp}
+                </Text>
+                <Stack gap="lg">
+                  {set.disqualifiers.map((d) => (
+                    <DisqualifierRow
+                      key={d.code}
+                      code={d.code}
+                      text={d.text}
+                      value={draft[d.code]?.value ?? null}
+                      editable={stage !== null}
+                      onChange={(v) => change(d.code, { value: v })}
+                    />
+                  ))}
+                </Stack>
+              </section>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <div className="kdc-verdict-side">
+            <VerdictCard verdict={verdict} sentence={sentence} done={counts.done} total={counts.total} />
+          </div>
+        </Grid.Col>
+      </Grid>
       <Group>
-        {data.status === 'registered' && <Button onClick={() => act('submit')} disabled={!complete}>{t.submit}</Button>}
-        {data.status === 'self-assessed' && <><Button onClick={() => act('propose')} disabled={!complete}>{t.propose}</Button><Button variant="light" onClick={() => act('reject')}>{t.reject}</Button></>}
-        {data.status === 'board-proposed' && <><Button onClick={() => act('recommend')}>{t.recommend}</Button><Button variant="light" onClick={() => act('not-recommend')}>{t.notRecommend}</Button></>}
-        {['self-assessed', 'board-proposed', 'board-rejected', 'council-recommended', 'council-not-recommended'].includes(data.status) && !data.locked &&
-          <Button variant="subtle" onClick={() => act('return')}>{t.returnBack}</Button>}
+        {stage === 'self' && (
+          <Button onClick={() => void act('submit')} disabled={!complete || heldCodes.length > 0} loading={busy}>
+            {t.submit}
+          </Button>
+        )}
+        {stage === 'board' && (
+          <>
+            <Button onClick={() => void act('propose')} disabled={!complete || heldCodes.length > 0} loading={busy}>
+              {t.propose}
+            </Button>
+            <Button variant="light" onClick={() => setAsking('reject')}>
+              {t.reject}
+            </Button>
+          </>
+        )}
+        {data.status === 'board-proposed' && canReview && !data.locked && (
+          <>
+            <Button onClick={() => void act('recommend')} loading={busy}>
+              {t.recommend}
+            </Button>
+            <Button variant="light" onClick={() => setAsking('not-recommend')}>
+              {t.notRecommend}
+            </Button>
+          </>
+        )}
+        {['self-assessed', 'board-proposed', 'board-rejected', 'council-recommended', 'council-not-recommended'].includes(data.status) &&
+          !data.locked &&
+          canReturn && (
+            <Button variant="subtle" onClick={() => setAsking('return')}>
+              {t.returnBack}
+            </Button>
+          )}
       </Group>
+      {stage && !complete && <Text size="sm">{fill(t.notCompleteYet, { n: counts.total - counts.done })}</Text>}
+      <ReasonDialog
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking === 'return' ? t.returnTitle : asking === 'reject' ? t.reject : t.notRecommend}
+        help={asking === 'return' ? t.returnHelp : undefined}
+        confirm={asking === 'return' ? t.returnBack : asking === 'reject' ? t.reject : t.notRecommend}
+        onConfirm={(reason) => act(asking!, reason)}
+      />
     </Stack>
   );
 }
 
-function VerdictCard({ verdict, entered, total }: { verdict: Verdict | null; entered: number; total: number }) {
-  const { t } = useT();
-  if (!verdict) return <Card withBorder><Text>{t.verdict}: {entered}/{total} {t.criteria}</Text></Card>;
+function BadgeLine({ status, title }: { status: string; title: string | undefined }) {
   return (
-    <Card withBorder aria-live="polite" data-testid="verdict">
-      <Group><Text fw={700}>{t.verdict}:</Text><Badge size="lg" color={verdict.recognized ? 'green.9' : 'red.8'}>{verdict.recognized ? t.recognized : t.notRecognized}</Badge></Group>
-      {verdict.reasons.map((r) => <Text key={r} size="sm">• {r}</Text>)}
-      {verdict.gap && verdict.gap.changes > 0 && <Text size="sm" mt="xs">{t.gap}: {verdict.gap.changes} ({verdict.gap.criteria.concat(verdict.gap.disqualifiers).join(', ')})</Text>}
-    </Card>
+    <>
+      <span className="kdc-pill">{stepLabel(status)}</span>
+      {title && <span className="kdc-pill">{title}</span>}
+    </>
   );
 }
 
-interface RowProps {
-  criterion: Criterion; profile: AreaProfile; stage: 'self' | 'board' | null; value: Value; values: Record<string, Value>; note: string; reason: string; selfValue: Value;
-  onChange: (patch: { value?: Value; note?: string; reason?: string }) => void; onPartChange: (code: string, value: Value) => void;
-  evidence: Array<{ id: number; filename: string }>; registrationId: number; onUploaded: () => void;
-}
-
-function CriterionRow({ criterion: c, profile, stage, value, values, note, reason, selfValue, onChange, onPartChange, evidence, registrationId, onUploaded }: RowProps) {
+/** Saved, saving, waiting for a signal, or held back for a reason — each said as what it is. */
+function SaveState({ stage, waiting, held, refused }: { stage: Stage | null; waiting: number; held: number; refused: number }) {
   const { t } = useT();
-  const disabled = !stage;
-  const choice = value === true ? 'dat' : value === false ? 'khong-dat' : value === 'na' ? 'na' : '';
-  const differs = stage === 'board' && value !== null && JSON.stringify(value) !== JSON.stringify(selfValue);
+  if (!stage) return null;
+  const text = refused
+    ? fill(t.refusedCount, { n: refused })
+    : held
+      ? fill(t.heldForReason, { n: held })
+      : waiting
+        ? navigator.onLine
+          ? t.saving
+          : t.offline
+        : t.saved;
   return (
-    <div data-criterion={c.code}>
-      <Text size="sm" style={{ whiteSpace: 'pre-line' }}><b>{c.code}.</b> {wordingFor(c, profile)}</Text>
-      {c.kind === 'points' ? (
-        <NumberInput label={`${t.verdict} (0–${c.maxPoints})`} min={0} max={c.maxPoints} value={typeof value === 'number' ? value : ''} disabled={disabled}
-          onChange={(v) => onChange({ value: typeof v === 'number' ? v : null })} />
-      ) : (
-        <SegmentedControl fullWidth mt={4} disabled={disabled} value={choice} aria-label={`Tiêu chí ${c.code}`}
-          data={[{ value: 'dat', label: t.pass }, { value: 'khong-dat', label: t.fail }, { value: 'na', label: t.notApplicable }]}
-          onChange={(v) => onChange({ value: v === 'dat' ? true : v === 'khong-dat' ? false : 'na' })} />
-      )}
-      {c.kind === 'quantity' && !c.parts && c.quantity && (
-        <NumberInput size="xs" mt={4} label={c.quantity.measure === 'percent' ? `% ${c.quantity.of}` : c.quantity.of} disabled={disabled}
-          value={typeof value === 'number' ? value : ''} onChange={(v) => onChange({ value: typeof v === 'number' ? v : null })} />
-      )}
-      {c.parts?.map((p) => (
-        <NumberInput key={p.code} size="xs" mt={4} label={`${p.code} — ${p.text}`} disabled={disabled}
-          value={typeof values[p.code] === 'number' ? (values[p.code] as number) : ''} onChange={(v) => onPartChange(p.code, typeof v === 'number' ? v : null)} />
-      ))}
-      <TextInput size="xs" mt={4} label={t.note} value={note} disabled={disabled} onChange={(e) => onChange({ note: e.currentTarget.value })} />
-      {differs && <TextInput size="xs" mt={4} required label={t.reason} value={reason} onChange={(e) => onChange({ reason: e.currentTarget.value })} />}
-      <EvidenceUpload registrationId={registrationId} criterionCode={c.code} files={evidence} disabled={disabled} onUploaded={onUploaded} />
-    </div>
+    <span role="status" className={`kdc-pill ${refused || held ? 'kdc-pill-warn' : ''}`} data-testid="save-state">
+      {text}
+    </span>
   );
 }

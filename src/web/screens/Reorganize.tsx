@@ -8,8 +8,9 @@
  */
 import { Alert, Button, Checkbox, CloseButton, Fieldset, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, type UnitBrief } from '../api';
-import { parseViDate } from '../date';
+import { api, call } from '../api/client';
+import type { UnitBrief } from '../api/types';
+import { parseDayFirst } from '../../core/text/date';
 import { UnitHistory } from '../components/UnitHistory';
 import { UnitPicker } from '../components/UnitPicker';
 import { useT } from '../i18n/index';
@@ -43,10 +44,14 @@ export default function Reorganize() {
   const setUnit = (u: UnitBrief | null) => {
     setUnitState(u);
     if (u) setShown(u);
-    if (u?.parentId) api<UnitBrief>('GET', `/api/units/${u.parentId}`).then(setParent, () => setParent(null));
+    if (u?.parentId)
+      call(api.GET('/api/units/{id}', { params: { path: { id: u.parentId } } })).then(
+        (p) => setParent({ id: p.id, name: p.name, kind: p.kind, parentId: p.parentId, parentName: null, closed: p.validTo !== null }),
+        () => setParent(null),
+      );
   };
 
-  const iso = parseViDate(date);
+  const iso = parseDayFirst(date);
   const common = { date: iso ?? '', legalBasis: legalBasis.trim() || undefined };
   const newNames = names.map((n) => n.trim()).filter(Boolean);
   /** The request, or null while something required is missing. */
@@ -61,9 +66,12 @@ export default function Reorganize() {
         const targets = [...(keepOld && unit ? [ref(unit)] : []), ...(parent ? newNames.map((n) => newRef(parent, n)) : [])];
         return unit && targets.length >= 2 ? { kind, ...common, unit: ref(unit), into: targets } : null;
       }
-      case 'rename': return unit && name.trim() ? { kind, ...common, unit: ref(unit), name: name.trim() } : null;
-      case 'move': return unit && into ? { kind, ...common, unit: ref(unit), to: ref(into) } : null;
-      case 'close': return unit ? { kind, ...common, unit: ref(unit) } : null;
+      case 'rename':
+        return unit && name.trim() ? { kind, ...common, unit: ref(unit), name: name.trim() } : null;
+      case 'move':
+        return unit && into ? { kind, ...common, unit: ref(unit), to: ref(into) } : null;
+      case 'close':
+        return unit ? { kind, ...common, unit: ref(unit) } : null;
     }
   })();
 
@@ -71,11 +79,15 @@ export default function Reorganize() {
     if (!body) return;
     setBusy(true);
     try {
-      const res = await api<{ message: string; unitId: number }>('POST', '/api/reorganizations', body);
+      const res = await call(api.POST('/api/reorganizations', { body }));
       setResult({ ok: true, text: res.message });
-      setShown(await api<UnitBrief>('GET', `/api/units/${res.unitId}`).catch(() => shown));
+      setShown(await call(api.GET('/api/units/{id}', { params: { path: { id: res.unitId } } })).catch(() => shown));
       setVersion((v) => v + 1);
-      setUnitState(null); setFrom([]); setInto(null); setName(''); setNames(['']);
+      setUnitState(null);
+      setFrom([]);
+      setInto(null);
+      setName('');
+      setNames(['']);
     } catch (e) {
       setResult({ ok: false, text: (e as Error).message });
     } finally {
@@ -88,24 +100,63 @@ export default function Reorganize() {
     <Stack maw={720}>
       <Title order={2}>{t.reorganize}</Title>
       <Text size="sm">{t.reorganizeHelp}</Text>
-      <Select label={t.reorganizeKind} value={kind} allowDeselect={false} onChange={(v) => { setKind(v as Kind); setResult(null); }}
-        data={KINDS.map((k) => ({ value: k, label: t[k] }))} />
+      <Select
+        label={t.reorganizeKind}
+        value={kind}
+        allowDeselect={false}
+        onChange={(v) => {
+          setKind(v as Kind);
+          setResult(null);
+        }}
+        data={KINDS.map((k) => ({ value: k, label: t[k] }))}
+      />
 
       {kind === 'merge' ? (
         <>
           <Fieldset legend={t.mergeFrom}>
             <Stack gap="xs">
               {from.map((u) => (
-                <Group key={u.id} gap="xs" wrap="nowrap"><Text size="sm">{u.name}</Text><CloseButton size="sm" aria-label={`${t.remove} ${u.name}`} onClick={() => setFrom(from.filter((x) => x.id !== u.id))} /></Group>
+                <Group key={u.id} gap="xs" wrap="nowrap">
+                  <Text size="sm">{u.name}</Text>
+                  <CloseButton size="sm" aria-label={`${t.remove} ${u.name}`} onClick={() => setFrom(from.filter((x) => x.id !== u.id))} />
+                </Group>
               ))}
-              <UnitPicker label={t.addMerged} value={null} onChange={(u) => { if (u && !from.some((x) => x.id === u.id)) { setFrom([...from, u]); setShown(u); } }} />
+              <UnitPicker
+                label={t.addMerged}
+                value={null}
+                onChange={(u) => {
+                  if (u && !from.some((x) => x.id === u.id)) {
+                    setFrom([...from, u]);
+                    setShown(u);
+                  }
+                }}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={t.mergeInto}>
             <Stack gap="xs">
-              <SegmentedControl value={intoNew} onChange={setIntoNew} data={[{ value: 'existing', label: t.existingUnit }, { value: 'new', label: t.newUnit }]} />
-              {intoNew === 'existing' ? <UnitPicker label={t.chooseUnit} value={into} onChange={(u) => { setInto(u); if (u) setShown(u); }} /> : (
-                <>{parentPicker}<TextInput label={t.newUnitName} value={name} onChange={(e) => setName(e.currentTarget.value)} /></>
+              <SegmentedControl
+                value={intoNew}
+                onChange={setIntoNew}
+                data={[
+                  { value: 'existing', label: t.existingUnit },
+                  { value: 'new', label: t.newUnit },
+                ]}
+              />
+              {intoNew === 'existing' ? (
+                <UnitPicker
+                  label={t.chooseUnit}
+                  value={into}
+                  onChange={(u) => {
+                    setInto(u);
+                    if (u) setShown(u);
+                  }}
+                />
+              ) : (
+                <>
+                  {parentPicker}
+                  <TextInput label={t.newUnitName} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+                </>
               )}
             </Stack>
           </Fieldset>
@@ -121,11 +172,20 @@ export default function Reorganize() {
             {parentPicker}
             {names.map((n, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="end">
-                <TextInput style={{ flex: 1 }} label={`${t.newUnitName} ${i + 1}`} value={n} onChange={(e) => setNames(names.map((x, j) => (j === i ? e.currentTarget.value : x)))} />
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={`${t.newUnitName} ${i + 1}`}
+                  value={n}
+                  onChange={(e) => setNames(names.map((x, j) => (j === i ? e.currentTarget.value : x)))}
+                />
                 {names.length > 1 && <CloseButton mb={6} aria-label={`${t.remove} ${i + 1}`} onClick={() => setNames(names.filter((_, j) => j !== i))} />}
               </Group>
             ))}
-            <Group><Button variant="subtle" size="compact-sm" onClick={() => setNames([...names, ''])}>+ {t.addName}</Button></Group>
+            <Group>
+              <Button variant="subtle" size="compact-sm" onClick={() => setNames([...names, ''])}>
+                + {t.addName}
+              </Button>
+            </Group>
           </Stack>
         </Fieldset>
       )}
@@ -133,12 +193,26 @@ export default function Reorganize() {
       {kind === 'move' && <UnitPicker label={t.moveTo} value={into} onChange={setInto} />}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t.effectiveDate} placeholder="01/03/2026" value={date} inputMode="numeric"
-          onChange={(e) => setDate(e.currentTarget.value)} error={date.trim() && !iso ? t.dateInvalid : undefined} />
+        <TextInput
+          label={t.effectiveDate}
+          placeholder="01/03/2026"
+          value={date}
+          inputMode="numeric"
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={date.trim() && !iso ? t.dateInvalid : undefined}
+        />
         <TextInput label={t.legalBasis} placeholder={t.legalBasisHint} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} />
       </SimpleGrid>
-      <Group><Button onClick={submit} disabled={!body} loading={busy}>{t.recordReorganization}</Button></Group>
-      {result && <Alert color={result.ok ? 'green' : 'red'} role={result.ok ? 'status' : 'alert'}>{result.text}</Alert>}
+      <Group>
+        <Button onClick={submit} disabled={!body} loading={busy}>
+          {t.recordReorganization}
+        </Button>
+      </Group>
+      {result && (
+        <Alert color={result.ok ? 'green' : 'red'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </Alert>
+      )}
       {shown && <UnitHistory unit={shown} version={version} />}
     </Stack>
   );

@@ -1,54 +1,152 @@
-/** The board's and council's list: areas of this year with their status and verdict, bulk actions with a reason. */
-import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+/**
+ * The board's and the council's work list for the chosen programme and year:
+ * areas with their step and verdict; bulk actions offered only to those who
+ * may take them, a reason asked in a dialog where one is required.
+ */
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { AnchorLink } from '../components/links';
 import { useState } from 'react';
-import { api } from '../api';
-import { CURRENT_YEAR, PROGRAM } from '../App';
-import { Loaded, useLoad } from '../components/Load';
-import { useT } from '../i18n/index';
+import { api, call } from '../api/client';
+import { invalidateCycle, queries } from '../api/queries';
+import { useProgramYear } from '../context';
+import { QueryState } from '../components/QueryState';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { fill, useT } from '../i18n/index';
 import { stepLabel } from '../labels';
+import { useCan } from '../session';
 
-interface AreaRow { unitId: number; unitName: string; communeName: string | null; registrationId: number | null; status: string | null; verdict: { recognized: boolean; reasons: string[] } | null }
+const STEPS = ['registered', 'self-assessed', 'board-proposed', 'board-rejected', 'council-recommended', 'council-not-recommended', 'recognized'];
+type Bulk = 'propose' | 'recommend' | 'reject' | 'not-recommend' | 'return';
 
-export function Review() {
+export default function Review() {
   const { t } = useT();
-  const [status, setStatus] = useState<string | null>('self-assessed');
-  const state = useLoad(() => api<AreaRow[]>('GET', `/api/programs/${PROGRAM}/areas?year=${CURRENT_YEAR}${status ? `&status=${status}` : ''}`), [status]);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const { program, year } = useProgramYear();
+  const { status } = useSearch({ from: '/review' });
+  const code = program?.code ?? '';
+  const rows = useQuery({ ...queries.areas(code, year, status), enabled: Boolean(program) });
+  const appraise = useCan('appraise');
+  const review = useCan('review');
   const [selected, setSelected] = useState<number[]>([]);
-  const [reason, setReason] = useState('');
-  const [message, setMessage] = useState('');
-  const bulk = async (action: string) => {
+  const [asking, setAsking] = useState<Bulk | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const bulk = async (action: Bulk, reason?: string) => {
     try {
-      const res = await api<{ done: number[]; failed: Array<{ id: number; message: string }> }>('POST', '/api/registrations/bulk-actions', { ids: selected, action, reason: reason || undefined });
-      setMessage(`${t.done}: ${res.done.length}. ${res.failed.map((f) => f.message).join('; ')}`);
+      const res = await call(api.POST('/api/registrations/bulk-actions', { body: { ids: selected, action, reason } }));
+      setMessage({ ok: res.failed.length === 0, text: [fill(t.bulkDone, { n: res.done.length }), ...res.failed.map((f) => f.message)].join(' ') });
       setSelected([]);
-      state.reload();
-    } catch (e) { setMessage((e as Error).message); }
+      setAsking(null);
+      await invalidateCycle(client);
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
   };
-  const steps = ['registered', 'self-assessed', 'board-proposed', 'council-recommended', 'recognized'];
+  const actions: Array<{ action: Bulk; label: string; reason: boolean }> = [
+    ...(appraise
+      ? [
+          { action: 'propose' as const, label: t.propose, reason: false },
+          { action: 'reject' as const, label: t.reject, reason: true },
+        ]
+      : []),
+    ...(review
+      ? [
+          { action: 'recommend' as const, label: t.recommend, reason: false },
+          { action: 'not-recommend' as const, label: t.notRecommend, reason: true },
+        ]
+      : []),
+    ...(appraise ? [{ action: 'return' as const, label: t.returnBack, reason: true }] : []),
+  ];
   return (
     <Stack>
-      <Title order={2}>{t.review} {CURRENT_YEAR}</Title>
-      <Select label={t.status} value={status} onChange={setStatus} clearable data={steps.map((s) => ({ value: s, label: stepLabel(s) }))} />
-      <Loaded state={state}>{(rows) => (
-        <Table striped>
-          <Table.Thead><Table.Tr><Table.Th /><Table.Th>{t.area}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th>{t.verdict}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>{rows.filter((r) => r.registrationId).map((r) => (
-            <Table.Tr key={r.unitId}>
-              <Table.Td><Checkbox aria-label={r.unitName} checked={selected.includes(r.registrationId!)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, r.registrationId!] : selected.filter((x) => x !== r.registrationId))} /></Table.Td>
-              <Table.Td><a href={`#/registration/${r.registrationId}`}>{r.unitName}</a><Text size="xs" c="dimmed">{r.communeName}</Text></Table.Td>
-              <Table.Td>{stepLabel(r.status)}</Table.Td>
-              <Table.Td>{r.verdict ? <Badge color={r.verdict.recognized ? 'green.9' : 'red.8'}>{r.verdict.recognized ? t.recognized : t.notRecognized}</Badge> : '—'}</Table.Td>
-            </Table.Tr>
-          ))}</Table.Tbody>
-        </Table>
-      )}</Loaded>
-      <TextInput label={t.bulkReason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-      <Group>
-        <Button disabled={!selected.length} onClick={() => bulk('propose')}>{t.propose}</Button>
-        <Button disabled={!selected.length} onClick={() => bulk('recommend')}>{t.recommend}</Button>
-        <Button disabled={!selected.length} variant="light" onClick={() => bulk('return')}>{t.returnBack}</Button>
-      </Group>
-      {message && <Alert role="status">{message}</Alert>}
+      <Title order={2}>
+        {t.review} {year}
+      </Title>
+      <NativeSelect
+        label={t.status}
+        value={status ?? ''}
+        w={{ base: '100%', sm: 320 }}
+        onChange={(e) => void navigate({ to: '/review', search: (prev) => ({ ...prev, status: e.currentTarget.value || undefined }) })}
+        data={[{ value: '', label: t.all }, ...STEPS.map((s) => ({ value: s, label: stepLabel(s) }))]}
+      />
+      <QueryState query={rows}>
+        {(all) => {
+          const list = all.filter((r) => r.registrationId);
+          if (!list.length)
+            return (
+              <Alert color="gray" role="status">
+                {status ? fill(t.reviewEmptyStatus, { status: stepLabel(status), year }) : fill(t.reviewEmpty, { year })}
+              </Alert>
+            );
+          return (
+            <Table striped aria-label={t.review}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>
+                    <span className="kdc-sr">{t.selected}</span>
+                  </Table.Th>
+                  <Table.Th>{t.area}</Table.Th>
+                  <Table.Th>{t.status}</Table.Th>
+                  <Table.Th>{t.verdict}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((r) => (
+                  <Table.Tr key={r.unitId}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={r.unitName + (r.communeName ? `, ${r.communeName}` : '')}
+                        checked={selected.includes(r.registrationId!)}
+                        onChange={(e) =>
+                          setSelected(e.currentTarget.checked ? [...selected, r.registrationId!] : selected.filter((x) => x !== r.registrationId))
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <AnchorLink to="/registration/$id" params={{ id: r.registrationId! }}>
+                        {r.unitName}
+                      </AnchorLink>
+                      <Text size="sm">{r.communeName}</Text>
+                    </Table.Td>
+                    <Table.Td>{stepLabel(r.status)}</Table.Td>
+                    <Table.Td>{r.verdict ? <span className="kdc-pill">{r.verdict.recognized ? t.recognized : t.notRecognized}</span> : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          );
+        }}
+      </QueryState>
+      {actions.length > 0 && (
+        <Group>
+          {actions.map((a) => (
+            <Button
+              key={a.action}
+              variant={a.reason ? 'light' : 'filled'}
+              disabled={!selected.length}
+              onClick={() => (a.reason ? setAsking(a.action) : void bulk(a.action))}
+            >
+              {a.label}
+            </Button>
+          ))}
+          {!selected.length && <Text size="sm">{t.selectFirst}</Text>}
+        </Group>
+      )}
+      {message && (
+        <Alert color={message.ok ? 'green' : 'orange'} role="status">
+          {message.text}
+        </Alert>
+      )}
+      <ReasonDialog
+        opened={asking !== null}
+        title={actions.find((a) => a.action === asking)?.label ?? ''}
+        confirm={actions.find((a) => a.action === asking)?.label ?? ''}
+        onClose={() => setAsking(null)}
+        onConfirm={(reason) => bulk(asking!, reason)}
+      />
     </Stack>
   );
 }

@@ -1,44 +1,70 @@
-/** The unit tree with search that ignores case and diacritics ("sung phai" finds "Sùng Phài"). */
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { api, type UnitBrief } from '../api';
+/** The unit tree with search that ignores case and diacritics ("sung phai" finds "Sùng Phài"); areas open their page. */
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { AnchorLink } from '../components/links';
+import { useState } from 'react';
+import { queries } from '../api/queries';
+import type { UnitBrief } from '../api/types';
+import { QueryState } from '../components/QueryState';
 import { useT } from '../i18n/index';
+import { isOneOf } from '../../core/one-of';
+import { AREA_KINDS } from '../../core/units/kinds';
 
-const AREA_KINDS = ['thon', 'to-dan-pho', 'ban'];
-
-function UnitNode({ unit }: { unit: UnitBrief & { childCount?: number } }) {
-  const [children, setChildren] = useState<Array<UnitBrief & { childCount: number }> | null>(null);
-  const isArea = AREA_KINDS.includes(unit.kind);
-  const toggle = async () => setChildren(children ? null : await api('GET', `/api/units/${unit.id}/children`));
+function UnitNode({ unit }: { unit: Pick<UnitBrief, 'id' | 'name' | 'kind'> & { parentName?: string | null } }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const children = useQuery({ ...queries.children(unit.id), enabled: open });
+  if (isOneOf(AREA_KINDS, unit.kind))
+    return (
+      <div>
+        <AnchorLink to="/area/$unitId" params={{ unitId: unit.id }}>
+          {unit.name}
+        </AnchorLink>
+        {unit.parentName && (
+          <Text span size="sm">
+            {' '}
+            — {unit.parentName}
+          </Text>
+        )}
+      </div>
+    );
   return (
     <div>
-      <Group gap="xs" wrap="nowrap">
-        {isArea ? <a href={`#/area/${unit.id}`}>{unit.name}</a> : (
-          <Button variant="subtle" size="compact-sm" onClick={toggle} aria-expanded={Boolean(children)}>{children ? '▾' : '▸'} {unit.name}</Button>
-        )}
-      </Group>
-      {children && <div style={{ paddingLeft: 16 }}>{children.map((c) => <UnitNode key={c.id} unit={c} />)}</div>}
+      <Button variant="subtle" size="compact-sm" onClick={() => setOpen(!open)} aria-expanded={open}>
+        {open ? '▾' : '▸'} {unit.name}
+      </Button>
+      {open && (
+        <div style={{ paddingLeft: 16 }}>
+          <QueryState query={children}>
+            {(list) => (list.length ? list.map((c) => <UnitNode key={c.id} unit={c} />) : <Text size="sm">{t.none}</Text>)}
+          </QueryState>
+        </div>
+      )}
     </div>
   );
 }
 
-export function Units() {
+export default function Units() {
   const { t } = useT();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<UnitBrief[]>([]);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    const id = setTimeout(() => {
-      api<UnitBrief[]>('GET', `/api/units?q=${encodeURIComponent(query)}`).then(setResults, (e: Error) => setError(e.message));
-    }, 250);
-    return () => clearTimeout(id);
-  }, [query]);
+  const [debounced] = useDebouncedValue(query.trim(), 250);
+  const results = useQuery(queries.units(debounced));
   return (
     <Stack>
       <Title order={2}>{t.units}</Title>
       <TextInput label={t.search} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-      {error && <Text c="red" role="alert">{error}</Text>}
-      {results.map((u) => <UnitNode key={u.id} unit={u} />)}
+      <QueryState query={results}>
+        {(list) =>
+          list.length === 0 ? (
+            <Alert color="gray" role="status">
+              {t.noUnitFound}
+            </Alert>
+          ) : (
+            list.map((u) => <UnitNode key={u.id} unit={u} />)
+          )
+        }
+      </QueryState>
     </Stack>
   );
 }

@@ -13,14 +13,22 @@ export type ImportEvent =
   | { type: 'error'; error: { code: string; message: string; details?: { problems?: ImportProblem[] } } };
 
 /** Where the import stands: the upload first (measured in the browser), then the server's phases. */
-export interface ImportStep { phase: 'upload' | 'read' | 'check' | 'write'; done: number; total: number }
+export interface ImportStep {
+  phase: 'upload' | 'read' | 'check' | 'write';
+  done: number;
+  total: number;
+}
 
 export function stepLabel(step: ImportStep, t: Dictionary): string {
   switch (step.phase) {
-    case 'upload': return fill(t.importUploading, { percent: `${stepPercent(step)}%` });
-    case 'read': return t.importReading;
-    case 'check': return fill(t.importChecking, { done: step.done, total: step.total });
-    case 'write': return fill(t.importWriting, { done: step.done, total: step.total });
+    case 'upload':
+      return fill(t.importUploading, { percent: `${stepPercent(step)}%` });
+    case 'read':
+      return t.importReading;
+    case 'check':
+      return fill(t.importChecking, { done: step.done, total: step.total });
+    case 'write':
+      return fill(t.importWriting, { done: step.done, total: step.total });
   }
 }
 
@@ -31,11 +39,20 @@ export function stepPercent(step: ImportStep): number {
 
 /** Which counts of each result are worth a word, in the order a reader wants them. */
 const PARTS: Record<ImportKind, Array<[string, keyof Dictionary]>> = {
-  units: [['created', 'importUnitsCreated'], ['updated', 'importUnitsUpdated']],
-  history: [['inserted', 'importInserted'], ['recomputed', 'importRecomputed']],
+  units: [
+    ['created', 'importUnitsCreated'],
+    ['updated', 'importUnitsUpdated'],
+  ],
+  history: [
+    ['inserted', 'importInserted'],
+    ['recomputed', 'importRecomputed'],
+  ],
   scorecards: [
-    ['registrationsCreated', 'importRegistrationsCreated'], ['registrationsUpdated', 'importRegistrationsUpdated'],
-    ['valuesWritten', 'importValuesWritten'], ['verdicts', 'importVerdicts'], ['submitted', 'importSubmitted'],
+    ['registrationsCreated', 'importRegistrationsCreated'],
+    ['registrationsUpdated', 'importRegistrationsUpdated'],
+    ['valuesWritten', 'importValuesWritten'],
+    ['verdicts', 'importVerdicts'],
+    ['submitted', 'importSubmitted'],
   ],
 };
 
