@@ -3,14 +3,22 @@
  * writes xl/workbook.xml before the worksheets; exceljs's own writer now and
  * then does not, and its streaming reader then threw, so a good criteria
  * workbook was refused as "tệp hỏng" (seen once in CI; about 1 in 800 under load).
- * Here the order is made bad on purpose, every time.
+ * Here the order is made bad on purpose, every time. And the worksheets
+ * must never go through exceljs's temporary-file detour (taken when a
+ * worksheet comes before the shared strings), on which text cells were now
+ * and then read empty under load.
  */
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
 import { readCriteriaWorkbook, writeCriteriaWorkbook } from '../../src/app/criteria/xlsx';
 import { readSheet } from '../../src/app/import/read';
 import { findBuiltinSet } from '../../src/core/criteria/builtin/index';
 import { renderImportTemplate } from '../../src/documents/xlsx/import-template';
+
+/** The `tmp` package exceljs spools worksheets with (the same module instance exceljs requires). */
+const tmp = createRequire(import.meta.url)('tmp') as { file: (...args: unknown[]) => void };
 
 /**
  * The same parts, re-zipped in the order that broke the reader: workbook.xml
@@ -49,5 +57,25 @@ describe('parts of an XLSX in an unusual order', () => {
     expect(sheet.name).toBe('Đơn vị');
     expect(sheet.rows[0]).toEqual(['unit']);
     expect(sheet.rows[1]).toEqual(['LC-TP-TANPHONG-TDP05']);
+  });
+
+  it('worksheets are read straight from the zip, never spooled to a temporary file, whatever order exceljs wrote', async () => {
+    const spool = vi.spyOn(tmp, 'file');
+    try {
+      for (let i = 0; i < 20; i++) {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('Dữ liệu').addRow(['name', 'ghi chú', 'unit', 'title', 'year']);
+        wb.addWorksheet('Hướng dẫn').addRow(['Điền mỗi dòng một khu dân cư']);
+        const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+        for (const file of [bytes, await worksheetsFirst(bytes)]) {
+          const sheet = await readSheet(file, 'lich-su.xlsx');
+          expect(sheet.name).toBe('Dữ liệu');
+          expect(sheet.rows).toEqual([['name', 'ghi chú', 'unit', 'title', 'year']]);
+        }
+      }
+      expect(spool).not.toHaveBeenCalled();
+    } finally {
+      spool.mockRestore();
+    }
   });
 });

@@ -70,11 +70,10 @@ export async function readAllSheets(bytes: Buffer, filename: string): Promise<Ty
   const outline = await inspectXlsx(bytes, filename);
   const sheets: Array<TypedSheet & { order: number }> = [];
   try {
-    for await (const ws of openXlsxStream(bytes)) {
+    for await (const { part, order, rows: sheetRows } of openXlsxStream(outline)) {
       const rows: Cell[][] = [];
-      const order = outline.sheets.findIndex((s) => s.partNo === String(ws.id));
-      const name = outline.sheets[order]?.name ?? `Sheet${String(ws.id)}`;
-      for await (const row of ws) {
+      const name = part.name ?? `Sheet${part.partNo}`;
+      for await (const row of sheetRows) {
         if (row.number > MAX_CRITERIA_SHEET_ROWS + 1)
           throw invalid(`Trang "${name}" của tệp ${filename} có hơn ${formatNumber(MAX_CRITERIA_SHEET_ROWS)} dòng, quá nhiều cho một bộ tiêu chí`);
         const cells: Cell[] = [];

@@ -78,10 +78,10 @@ async function readXlsx(bytes: Buffer, filename: string): Promise<Sheet> {
   const rows: string[][] = [];
   let name: string | null = null;
   try {
-    for await (const ws of openXlsxStream(bytes)) {
-      if (String(ws.id) !== first.partNo) continue;
+    for await (const ws of openXlsxStream(outline)) {
+      if (ws.part !== first) continue;
       name = first.name ?? `Sheet${first.partNo}`;
-      for await (const row of ws) {
+      for await (const row of ws.rows) {
         const cells: string[] = [];
         for (let c = 1; c <= row.cellCount; c++) {
           const cell = row.getCell(c);

@@ -8,11 +8,17 @@
  * at a few chunks, and the server keeps answering between them.
  *
  * `openXlsxStream` then reads the sheets with exceljs's streaming reader,
- * which assumes Excel's order of parts inside the zip: a file whose
- * worksheets come before `xl/workbook.xml` (exceljs's own writer does this
- * now and then, depending on timing) made it throw, and a good file was
- * refused as broken. The sheets' names and order therefore come from
- * `inspectXlsx`, which reads workbook.xml wherever it sits.
+ * which reads the zip front to back and depends on the order of its parts:
+ * a worksheet met before `xl/workbook.xml` made it throw (a good file refused
+ * as broken), and a worksheet met before the shared strings is spooled to a
+ * temporary file and read at the end — a detour on which, under load, a
+ * file's text cells were now and then read empty (a good header refused as
+ * "thiếu cột", 1 run in some thousands in CI). So the reader is handed the
+ * same zip records reordered — relationships, workbook, shared strings and
+ * styles first — and reads every worksheet straight from the zip. Nothing is
+ * unpacked or packed again: the records are moved whole, and the streaming
+ * reader never looks at the central directory that still points at the old
+ * places.
  */
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -30,6 +36,9 @@ export interface XlsxSheetPart {
   name: string | null;
 }
 
+/** Parts the streaming reader must have read before any worksheet, in the order it needs them. */
+const READ_FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
 export interface XlsxOutline {
   /** The zip path of the first sheet in the workbook's own order, e.g. "xl/worksheets/sheet1.xml". */
   sheetPath: string;
@@ -38,6 +47,8 @@ export interface XlsxOutline {
   sheets: XlsxSheetPart[];
   /** Merged ranges of the first sheet ("B2:B3"). */
   merges: string[];
+  /** The file's zip records with READ_FIRST in front, for `openXlsxStream`. */
+  streamBytes: Buffer;
 }
 
 const broken = (filename: string) =>
@@ -97,6 +108,28 @@ function sheetsInOrder(workbookXml: string, relsXml: string, sheetPaths: string[
   return [...listed, ...rest.map((path) => ({ partNo: partNo(path), path, name: null }))];
 }
 
+/** Where the central directory starts, from the end-of-central-directory record; null for a zip64 file (not reordered). */
+function centralDirectoryOffset(bytes: Buffer): number | null {
+  const at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (at < 0 || at + 20 > bytes.length) return null;
+  const offset = bytes.readUInt32LE(at + 16);
+  return offset === 0xffffffff || offset > bytes.length ? null : offset;
+}
+
+/** The same local records, READ_FIRST first, the rest in their order, then the central directory as it was. */
+function readFirstOrder(bytes: Buffer, entries: yauzl.Entry[]): Buffer {
+  const end = centralDirectoryOffset(bytes);
+  if (end === null) return bytes;
+  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  const records = byOffset.map((e, i) => ({
+    name: e.fileName,
+    record: bytes.subarray(e.relativeOffsetOfLocalHeader, byOffset[i + 1]?.relativeOffsetOfLocalHeader ?? end),
+  }));
+  const rank = (name: string) => (READ_FIRST.includes(name) ? READ_FIRST.indexOf(name) : READ_FIRST.length);
+  const ordered = records.map((r, i) => ({ ...r, i })).sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i);
+  return Buffer.concat([...ordered.map((r) => r.record), bytes.subarray(end)]);
+}
+
 export async function inspectXlsx(bytes: Buffer, filename: string): Promise<XlsxOutline> {
   let zip: yauzl.ZipFile;
   try {
@@ -142,7 +175,7 @@ export async function inspectXlsx(bytes: Buffer, filename: string): Promise<Xlsx
         carry = window.slice(-200);
       });
     }
-    return { sheetPath, sheetName, sheets, merges };
+    return { sheetPath, sheetName, sheets, merges, streamBytes: readFirstOrder(bytes, entries) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AppError') throw error;
     if (error instanceof Error && /too many bytes|exceed|size/i.test(error.message))
@@ -153,13 +186,22 @@ export async function inspectXlsx(bytes: Buffer, filename: string): Promise<Xlsx
   }
 }
 
+export interface XlsxSheetStream {
+  /** The sheet as the outline knows it (name and order from workbook.xml). */
+  part: XlsxSheetPart;
+  /** Its position among the workbook's tabs, from 0. */
+  order: number;
+  rows: AsyncIterable<ExcelJS.Row>;
+}
+
 /**
- * exceljs's streaming reader over a file `inspectXlsx` has passed. Its
- * worksheets carry `id` = the part number (match it with `XlsxSheetPart.partNo`);
- * take names from the outline, not from the reader.
+ * Every worksheet of a file `inspectXlsx` has passed, as exceljs's streaming
+ * reader meets it, each matched to its part of the outline: by the tab's
+ * name when the reader found it in workbook.xml, else by the part's number
+ * (the reader's id until it has read workbook.xml).
  */
-export function openXlsxStream(bytes: Buffer): AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { id: string | number }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+export async function* openXlsxStream(outline: XlsxOutline): AsyncGenerator<XlsxSheetStream> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([outline.streamBytes]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -168,9 +210,14 @@ export function openXlsxStream(bytes: Buffer): AsyncIterable<ExcelJS.stream.xlsx
   });
   // The reader looks up a worksheet's tab in `model.sheets`, which exists only
   // once workbook.xml has been read (exceljs 4.4, workbook-reader.js
-  // _parseWorksheet); a worksheet met before it threw "reading 'sheets'".
-  // An empty model until then leaves the id as the part number.
+  // _parseWorksheet). Reordered, workbook.xml comes first; a file without one
+  // at all is refused by inspectXlsx, but keep the reader from throwing anyway.
   const internal = reader as unknown as { model?: { sheets?: unknown[] } };
   internal.model ??= { sheets: [] };
-  return reader as unknown as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { id: string | number }>;
+  for await (const ws of reader as unknown as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { id: string | number; name?: string }>) {
+    const byName = ws.name === undefined ? -1 : outline.sheets.findIndex((s) => s.name === ws.name);
+    const order = byName >= 0 ? byName : outline.sheets.findIndex((s) => s.partNo === String(ws.id));
+    const part = outline.sheets[order] ?? { partNo: String(ws.id), path: '', name: null };
+    yield { part, order: order >= 0 ? order : outline.sheets.length, rows: ws as unknown as AsyncIterable<ExcelJS.Row> };
+  }
 }
