@@ -16,7 +16,8 @@ import { fold } from '../../core/text/normalize';
 import type { Actor } from '../actor';
 import { programSubject } from '../programs/queries';
 import { reportUnitId } from '../programs/report-unit';
-import { programFor, unitCondition } from '../policy/loaders';
+import { programFor, scopeKey, unitCondition } from '../policy/loaders';
+import { rememberFigures } from '../reports/memo';
 import { requireUnit } from '../units/find';
 import { nameContainsAll } from '../units/queries';
 
@@ -43,6 +44,25 @@ export interface AreaListInput {
 export async function listProgramAreas(db: Queryable, actor: Actor, input: AreaListInput) {
   const program = await programFor(db, actor, input.programCode);
   const rootId = await reportUnitId(db, actor, program, input.unitId);
+  // Scope is checked above for every request; the page itself depends only on what the key holds.
+  const key = JSON.stringify([
+    'areas',
+    program.id,
+    rootId,
+    scopeKey(actor),
+    input.year,
+    input.status,
+    input.registered,
+    input.titleCode,
+    input.q,
+    input.limit,
+    input.offset,
+  ]);
+  return rememberFigures(db, key, () => areaPage(db, actor, program.id, rootId, input));
+}
+
+async function areaPage(db: Queryable, actor: Actor, programId: number, rootId: number, input: AreaListInput) {
+  const program = { id: programId };
   const root = await requireUnit(db, rootId);
   const subject = await programSubject(db, program.id, input.year);
   const limit = Math.min(input.limit ?? AREA_PAGE_DEFAULT, AREA_PAGE_MAX);

@@ -31,7 +31,13 @@ const PAGE = 2000;
 
 const allTables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && is(v, PgTableClass));
 /** Tables whose rows only matter while a server runs: never in a backup, skipped in an old one. */
-export const NOT_BACKED_UP: ReadonlySet<string> = new Set([getTableName(schema.sessions), getTableName(schema.loginAttempts)]);
+export const NOT_BACKED_UP: ReadonlySet<string> = new Set([
+  getTableName(schema.sessions),
+  getTableName(schema.loginAttempts),
+  // Kept by triggers; a restore moves the number by itself (its inserts are changes).
+  getTableName(schema.figuresRevision),
+  getTableName(schema.figuresRevisionPending),
+]);
 const tables = allTables.filter((t) => !NOT_BACKED_UP.has(getTableName(t as Table)));
 
 /** The newest migration: a backup restores only into the same schema. */
