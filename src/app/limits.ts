@@ -35,3 +35,16 @@ export const MAX_ID = 2_147_483_647;
 
 /** "20 MB", for messages. */
 export const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+
+/**
+ * Residents' comments on a public notice (issue 14): per sender's address and
+ * per area, counted in the database (several instances share them). A form
+ * body is small: text up to 2,000 characters.
+ */
+export const COMMENT_LIMITS = {
+  perAddress: 5,
+  perAddressWindowMs: 10 * 60_000,
+  perArea: 30,
+  perAreaWindowMs: 60 * 60_000,
+  formBytes: 16 * 1024,
+} as const;

@@ -183,6 +183,8 @@ export const programs = pgTable(
     certificateWording: text('certificate_wording'),
     /** Whether one person may both self-assess and appraise the same registration (issue 12); off unless a programme says so. */
     allowSameAssessor: boolean('allow_same_assessor').notNull().default(false),
+    /** How many days a public notice (niêm yết công khai) stays open for residents' comments: 10 by Nghị định 86/2023/NĐ-CP. */
+    noticeDays: integer('notice_days').notNull().default(10),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('programs_code_uq').on(t.code)],
@@ -620,3 +622,62 @@ export const rewardsPaid = pgTable('rewards_paid', {
   createdBy: integer('created_by'),
   createdAt: createdAt(),
 });
+
+/* ───────────── Public notice and residents' comments (issue 14) ───────────── */
+
+/**
+ * A public notice (niêm yết công khai) of the areas a commune proposes for a
+ * programme year: open from `startsOn` to `endsOn` (both days included, in
+ * Vietnam's calendar), shown without sign-in at /niem-yet/:id. One per
+ * programme, year and commune.
+ */
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: serial('id').primaryKey(),
+    programId: integer('program_id').notNull(),
+    year: integer('year').notNull(),
+    /** The commune (xã, phường) whose proposed areas are posted. */
+    unitId: integer('unit_id').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    openedBy: integer('opened_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('public_notices_uq').on(t.programId, t.year, t.unitId)],
+);
+
+/**
+ * A resident's comment (ý kiến) on one proposed area of a notice, kept with
+ * the registration. Name and phone are never shown publicly; a comment with a
+ * link or a phone number waits for a board member (`held`). The board or the
+ * council answers it: accepted (tiếp thu), explained (giải trình) or not
+ * relevant (không liên quan), with a reason.
+ */
+export const noticeComments = pgTable(
+  'notice_comments',
+  {
+    id: serial('id').primaryKey(),
+    noticeId: integer('notice_id').notNull(),
+    registrationId: integer('registration_id').notNull(),
+    body: text('body').notNull(),
+    authorName: text('author_name'),
+    authorPhone: text('author_phone'),
+    /** SHA-256 of the sender's address with a server secret: the rate limit per address, no address kept. */
+    senderKey: text('sender_key').notNull(),
+    /** The proof-of-work challenge it was sent with: one comment per solved challenge. */
+    challengeId: text('challenge_id').notNull(),
+    /** Held for moderation (a link, a phone number): not shown publicly until a board member lets it through. */
+    held: boolean('held').notNull().default(false),
+    mark: text('mark', { enum: ['accepted', 'explained', 'not-relevant'] }),
+    answer: text('answer'),
+    answeredBy: integer('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notice_comments_challenge_uq').on(t.challengeId),
+    index('notice_comments_registration_idx').on(t.registrationId),
+    index('notice_comments_sender_idx').on(t.senderKey, t.createdAt),
+  ],
+);

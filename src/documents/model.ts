@@ -9,6 +9,7 @@
  * document can never show a ratio that disagrees with its own figures.
  */
 import type { RecognitionStatus } from '../core/cycle/status';
+import type { CommentCounts } from '../core/notice/notice';
 
 /** ISO calendar day, "2024-11-18". */
 export type IsoDate = string;
@@ -97,6 +98,8 @@ export interface CouncilAreaVerdict {
   proposedStatus?: RecognitionStatus | null;
   /** Why not (or remarks): "Tiêu chí 5.2: còn 01 hộ nghèo". */
   reason?: string | null;
+  /** Residents' comments on the area during the public notice, and how many were accepted (issue 14). */
+  comments?: CommentCounts | null;
 }
 
 /** Thông báo kết luận cuộc họp Hội đồng xét đề nghị công nhận. */
@@ -119,6 +122,8 @@ export interface CouncilConclusionModel extends DocumentHead {
   areas: CouncilAreaVerdict[];
   /** Further conclusions / tasks after the tables, one paragraph each. */
   conclusions: string[];
+  /** All residents' comments on the areas considered, when a public notice was held: "N ý kiến, M được tiếp thu". */
+  comments?: CommentCounts | null;
 }
 
 /** Registered and recognised counts for one title (Báo cáo 299-BC/HU, section II.3). */

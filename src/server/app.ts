@@ -19,6 +19,7 @@ import { registerErrorHandler } from './errors';
 import { registerHeaders } from './headers';
 import { registerInputChecks } from './input';
 import { apiRoutes } from './routes/index';
+import { registerPublicRoutes } from './public/routes';
 import { registerWebApp } from './web';
 
 export interface ServerOptions {
@@ -61,6 +62,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerErrorHandler(app);
   registerAuth(app, db);
   await app.register(apiRoutes({ db, env }));
+  await registerPublicRoutes(app, { db, captchaSecret: env.KDC_CAPTCHA_SECRET });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;

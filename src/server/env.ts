@@ -62,6 +62,11 @@ const envSchema = z.object({
   KDC_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   KDC_SESSION_HOURS: z.coerce.number().positive().default(12),
   KDC_TRUST_PROXY: trustProxy,
+  /**
+   * Signs the public comment form's captcha challenges and keys the hash of a commenter's address (issue 14).
+   * Set it (16 characters or more) when several instances share a database; unset, each draws its own at start.
+   */
+  KDC_CAPTCHA_SECRET: z.string().min(16, 'cần ít nhất 16 ký tự').optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'KDC_TRUST_PROXY'> & { demo: boolean; trustProxy: false | number | string[] };

@@ -14,6 +14,7 @@ import { AppError, invalid } from '../errors';
 import { decide } from '../policy';
 import { programFor, registrationsFor } from '../policy/loaders';
 import { stepRefusal } from '../cycle/rules';
+import { assertNoticesEnded } from '../notice/comments';
 
 interface DecisionHead {
   programCode: string;
@@ -94,6 +95,8 @@ export async function draftDecision(db: Db, actor: Actor, input: DraftInput) {
     // The step the decision will take (issue.ts): checked again, on the locked rows, when it is issued.
     if (stepRefusal(r, 'recognize')) throw new AppError('conflict', `${name}: chưa được hội đồng đề nghị công nhận`);
   }
+  // Nghị định 86/2023/NĐ-CP: no decision while the commune's public notice still takes comments (issue 14).
+  await assertNoticesEnded(db, ids);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(decisions)

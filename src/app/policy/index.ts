@@ -197,6 +197,10 @@ export const RULES = {
   'unit.import-board': unitRule('appraise', 'Đơn vị nằm ngoài phạm vi thẩm định của bạn'),
   'unit.create-account': unitRule('manage', NOT_YOURS),
   'unit.audit': unitRule('manage', 'Bạn không có quyền xem nhật ký của đơn vị này'),
+  /** Opening the public notice (niêm yết công khai) of a commune's proposed areas: its board, or the council above it (issue 14). */
+  'unit.open-notice': unitRule('read', 'Chỉ ban thẩm định hoặc hội đồng xét phụ trách đơn vị này mới mở niêm yết công khai', {
+    act: (a, r) => covers(a, r.path, 'appraise') || covers(a, r.path, 'review'),
+  }),
 
   // Registrations (the area's path)
   'registration.read': registrationRule('read', 'Bạn không có quyền xem hồ sơ này'),
@@ -210,6 +214,14 @@ export const RULES = {
   'registration.recuse': registrationRule('read', 'Chỉ thành viên ban thẩm định hoặc hội đồng xét mới xin không tham gia thẩm định', undefined, {
     act: (a, r) => covers(a, r.path, 'appraise') || covers(a, r.path, 'review'),
     personOnly: true,
+  }),
+  /**
+   * Reading residents' comments on a registration (with the names and phones they gave) and answering them
+   * (tiếp thu, giải trình, không liên quan): the board and the council over the area (issue 14). Not the area
+   * head, whose area they may criticise, nor the read-only leader.
+   */
+  'registration.answer-comment': registrationRule('read', 'Chỉ ban thẩm định hoặc hội đồng xét mới xem và trả lời ý kiến của Nhân dân', undefined, {
+    act: (a, r) => covers(a, r.path, 'appraise') || covers(a, r.path, 'review'),
   }),
   'registration.upload-evidence': registrationRule('selfAssess', 'Bạn không có quyền tải minh chứng cho hồ sơ này'),
   'registration.delete-evidence': registrationRule('selfAssess', 'Bạn không có quyền xoá minh chứng của hồ sơ này'),
@@ -273,7 +285,9 @@ export function can<A extends Action>(actor: Actor, action: A, resource: Resourc
 export function mayEver(actor: Actor, action: Action): boolean {
   const rule = RULES[action] as unknown as Rule<Resource>;
   if (isSystem(actor)) return !rule.personOnly;
-  if (action === 'registration.recuse') return mayEver(actor, 'registration.appraise') || mayEver(actor, 'registration.review');
+  // Standing aside, opening a notice and answering residents: whoever appraises or reviews.
+  if (action === 'registration.recuse' || action === 'registration.answer-comment' || action === 'unit.open-notice')
+    return mayEver(actor, 'registration.appraise') || mayEver(actor, 'registration.review');
   const roles: readonly string[] = CAPABILITIES[rule.capability];
   return actor.grants.some((g) => roles.includes(g.role));
 }

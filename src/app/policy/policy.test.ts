@@ -57,6 +57,22 @@ describe('the policy', () => {
     expect(mayEver(person('leader', WARD), 'registration.recuse')).toBe(false);
   });
 
+  it('issue 14: residents’ comments are read and answered by the board and the council, notices opened by them', () => {
+    const r = { kind: 'registration', path: AREA } as const;
+    const ward = { kind: 'unit', path: WARD } as const;
+    for (const [role, path, ok] of [
+      ['leader', WARD, false],
+      ['area-head', AREA, false],
+      ['board-member', WARD, true],
+      ['council-member', '/1/2/', true],
+      ['officer', WARD, true],
+    ] as const) {
+      expect(can(person(role, path), 'registration.answer-comment', r), role).toBe(ok);
+      expect(mayEver(person(role, path), 'registration.answer-comment'), role).toBe(ok);
+      if (role !== 'area-head') expect(can(person(role, path), 'unit.open-notice', ward), role).toBe(ok);
+    }
+  });
+
   it('finding 19: each pair of duties is refused to one person unless the programme allows it', () => {
     const officer = person('officer', WARD);
     const r = (done: Array<'self-assess' | 'appraise' | 'propose'>, allowed = false) =>

@@ -31,6 +31,7 @@ import {
 } from '../../db/schema';
 import type { CriteriaSet } from '../../core/criteria/schema';
 import { findBuiltinSet } from '../../core/criteria/builtin/index';
+import { DEFAULT_NOTICE_DAYS } from '../../core/notice/notice';
 import { parseCriteriaSet, unusableReason } from '../../core/criteria/validate';
 import {
   DEADLINE_LABELS,
@@ -178,6 +179,7 @@ export interface ProgramInsert {
   signerTitle?: string | null;
   certificateWording?: string | null;
   allowSameAssessor?: boolean;
+  noticeDays?: number;
 }
 
 const deadlineRows = (programId: number, list: Deadline[]) =>
@@ -201,6 +203,7 @@ export async function insertProgram(tx: Queryable, p: ProgramInsert): Promise<nu
       signerTitle: p.signerTitle ?? null,
       certificateWording: p.certificateWording ?? null,
       allowSameAssessor: p.allowSameAssessor ?? false,
+      noticeDays: p.noticeDays ?? DEFAULT_NOTICE_DAYS,
     })
     .onConflictDoNothing({ target: programs.code })
     .returning({ id: programs.id });
@@ -353,6 +356,7 @@ export async function createProgram(db: Db, actor: Actor, input: CreateProgramIn
       signerTitle: settings.signerTitle,
       certificateWording: settings.certificateWording,
       allowSameAssessor: settings.allowSameAssessor,
+      noticeDays: settings.noticeDays,
     };
     const programId = await insertProgram(tx, row);
     if (set.created)
@@ -443,6 +447,7 @@ export async function updateProgramSettings(db: Db, actor: Actor, code: string, 
       signerTitle: text(settings.signerTitle),
       certificateWording: text(settings.certificateWording),
       allowSameAssessor: settings.allowSameAssessor,
+      noticeDays: settings.noticeDays,
     };
     if (Object.values(columns).some((v) => v !== undefined)) await tx.update(programs).set(columns).where(eq(programs.id, program.id));
     if (settings.fromYear !== undefined || settings.toYear !== undefined) await applyYears(tx, program.id, from, to);
@@ -494,6 +499,7 @@ async function settingsSnapshot(tx: Queryable, programId: number) {
     signerTitle: p!.signerTitle,
     certificateWording: p!.certificateWording,
     allowSameAssessor: p!.allowSameAssessor,
+    noticeDays: p!.noticeDays,
     years: years.map((y) => ({ year: y.year, criteriaSetId: y.criteriaSetId })),
     chains: titles.map((t) => ({ titleCode: t.code, chain: t.chain })),
     targets: targets.map(({ scope, yearFrom, yearTo, titleCode, target }) => ({ scope, yearFrom, yearTo, titleCode, target })),

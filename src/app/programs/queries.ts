@@ -70,6 +70,7 @@ export async function getProgram(db: Queryable, actor: Actor, code: string) {
       signerTitle: p.signerTitle,
       certificateWording: p.certificateWording,
       allowSameAssessor: p.allowSameAssessor,
+      noticeDays: p.noticeDays,
     },
     /** Whether the caller may change these settings (the app offers the settings screen only then). */
     canAdminister: can(actor, 'program.manage', { kind: 'program', ownerPath: p.ownerPath }),

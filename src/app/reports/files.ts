@@ -8,7 +8,19 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { findProgram } from '../programs/find';
 import { findUnit, requireUnit } from '../units/find';
-import { contributions, decisionRevocations, decisions, documentsIssued, programTitles, programs, recognitions, registrations, units } from '../../db/schema';
+import {
+  contributions,
+  decisionRevocations,
+  decisions,
+  documentsIssued,
+  programTitles,
+  programs,
+  publicNotices,
+  recognitions,
+  registrations,
+  units,
+} from '../../db/schema';
+import { commentCounts } from '../notice/comments';
 import { RECOGNITION_STATUSES } from '../../core/cycle/status';
 import {
   renderAllTitles,
@@ -259,6 +271,7 @@ async function councilNoticeFile(db: Queryable, input: ReportInput): Promise<Buf
   const parent = alias(units, 'parent');
   const rows = await db
     .select({
+      registrationId: registrations.id,
       areaName: units.name,
       communeName: parent.name,
       recommended: registrations.councilRecommended,
@@ -283,6 +296,16 @@ async function councilNoticeFile(db: Queryable, input: ReportInput): Promise<Buf
     .from(programTitles)
     .where(and(eq(programTitles.programId, program.id), eq(programTitles.code, rows[0]!.titleCode ?? '')));
   const issuer = await issuerFor(db, program.ownerUnitId);
+  const counts = await commentCounts(
+    db,
+    rows.map((r) => r.registrationId),
+  );
+  const noticed = await db
+    .select({ id: publicNotices.id })
+    .from(publicNotices)
+    .where(and(eq(publicNotices.programId, program.id), eq(publicNotices.year, input.year)))
+    .limit(1);
+  const sum = (pick: (c: { total: number; accepted: number }) => number) => [...counts.values()].reduce((n, c) => n + pick(c), 0);
   return renderCouncilConclusion({
     issuer,
     number: '   /TB-HĐ',
@@ -297,8 +320,17 @@ async function councilNoticeFile(db: Queryable, input: ReportInput): Promise<Buf
     meeting: { date: `${input.year}-11-10`, place: issuer.shortName ?? issuer.body },
     chair: { name: '', position: 'Chủ tịch Hội đồng' },
     attendees: ['Các thành viên Hội đồng'],
-    areas: rows.map((r, i) => ({ order: i + 1, areaName: r.areaName, communeName: r.communeName, recommended: Boolean(r.recommended), reason: r.reason })),
+    areas: rows.map((r, i) => ({
+      order: i + 1,
+      areaName: r.areaName,
+      communeName: r.communeName,
+      recommended: Boolean(r.recommended),
+      reason: r.reason,
+      comments: counts.get(r.registrationId) ?? null,
+    })),
     conclusions: [],
+    // Said only when a public notice was held that year (issue 14): "N ý kiến, M được tiếp thu".
+    comments: noticed.length ? { total: sum((c) => c.total), accepted: sum((c) => c.accepted) } : null,
   });
 }
 

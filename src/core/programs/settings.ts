@@ -14,6 +14,7 @@ import { RECOGNITION_STATUSES, type RecognitionStatus } from '../cycle/status';
 import { isMonthDay, MONTH_DAY } from '../text/date';
 import { parseLocaleNumber } from '../text/number';
 import { fold } from '../text/normalize';
+import { noticeDaysSchema } from '../notice/notice';
 
 import '../zod-locale';
 
@@ -136,6 +137,8 @@ export const programSettingsSchema = z
     signerTitle: optionalWords(200, 'chức vụ người ký'),
     certificateWording: optionalWords(1000, 'lời văn giấy công nhận'),
     allowSameAssessor: z.boolean({ error: 'allowSameAssessor phải là true hoặc false' }).optional(),
+    /** Days a public notice stays open for residents' comments (niêm yết công khai; 10 by default). */
+    noticeDays: noticeDaysSchema.optional(),
     fromYear: yearSchema.optional(),
     toYear: yearSchema.optional(),
     /** The chain of titles named; titles not named keep theirs. */

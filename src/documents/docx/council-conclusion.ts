@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Table } from 'docx';
 import { STATUS_LABELS } from '../../core/cycle/status';
+import { commentCountText } from '../../core/notice/notice';
 import { formatDate } from '../../core/text/date';
 import type { CouncilAreaVerdict, CouncilConclusionModel } from '../model';
 import { count2 } from '../text';
@@ -21,6 +22,12 @@ function opening(model: CouncilConclusionModel): Paragraph[] {
     paragraphs.push(body('Tham dự cuộc họp có:'));
     paragraphs.push(...model.attendees.map((a) => body(`- ${a}`)));
   }
+  if (model.comments)
+    paragraphs.push(
+      body(
+        `Trong thời gian niêm yết công khai lấy ý kiến Nhân dân, các khu dân cư được đề nghị nhận ${commentCountText(model.comments)}; các ý kiến đã được ban thẩm định, Hội đồng xem xét, trả lời.`,
+      ),
+    );
   paragraphs.push(
     body('Sau khi nghe báo cáo kết quả thẩm định của các xã, phường, thị trấn và ý kiến thảo luận của các thành viên, Hội đồng thống nhất kết luận như sau:'),
   );
@@ -39,7 +46,8 @@ function verdictRow(v: CouncilAreaVerdict, index: number): string[] {
   const opinion = v.recommended
     ? `Đề nghị ${v.proposedStatus ? STATUS_LABELS[v.proposedStatus].toLocaleLowerCase('vi') : 'công nhận'}${v.reason ? `. ${v.reason}` : ''}`
     : `Không đề nghị công nhận${v.reason ? `: ${v.reason}` : ''}`;
-  return [String(v.order ?? index + 1), v.areaName, v.communeName ?? '', v.assessment ?? '', opinion];
+  const comments = v.comments?.total ? ` (Nhân dân góp ${commentCountText(v.comments)})` : '';
+  return [String(v.order ?? index + 1), v.areaName, v.communeName ?? '', v.assessment ?? '', `${opinion}${comments}`];
 }
 
 /** Section "1. Đề nghị công nhận" / "2. Chưa đề nghị công nhận", each with its table. */

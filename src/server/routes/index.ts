@@ -13,6 +13,7 @@ import { recordRoutes } from './records';
 import { unitRoutes } from './units';
 import { importRoutes } from './imports';
 import { reorganizeRoutes } from './reorganize';
+import { noticeRoutes } from './notices';
 
 export const apiRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
@@ -29,4 +30,5 @@ export const apiRoutes =
     await app.register(recordRoutes(deps));
     await app.register(importRoutes(deps));
     await app.register(reorganizeRoutes(deps));
+    await app.register(noticeRoutes(deps));
   };

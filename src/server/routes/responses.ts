@@ -106,6 +106,8 @@ export const programSchema = z.object({
     signerTitle: z.string().nullable(),
     certificateWording: z.string().nullable(),
     allowSameAssessor: z.boolean(),
+    /** Days a public notice stays open (niêm yết công khai). */
+    noticeDays: z.number(),
   }),
   /** Whether the caller may change the settings (an administrator, or an officer over the owner unit). */
   canAdminister: z.boolean(),
@@ -471,4 +473,46 @@ export const healthSchema = z.object({ status: z.string() });
  * checks it against the schema on every reply, so the type can be taken from
  * the schema here.
  */
+/* ───────────── Public notice and residents' comments (issue 14) ───────────── */
+
+export const noticeOpenedSchema = z.object({
+  id,
+  programCode: z.string(),
+  year: z.number(),
+  unitId: id,
+  unitName: z.string(),
+  startsOn: day,
+  endsOn: day,
+  /** How many proposed areas the notice shows. */
+  areas: z.number(),
+  /** The public page, no sign-in. */
+  url: z.string(),
+});
+
+const commentMark = z.enum(['accepted', 'explained', 'not-relevant']);
+export const registrationCommentsSchema = z.object({
+  /** The notice of the registration's commune, if one was opened. */
+  notice: z.object({ id, startsOn: day, endsOn: day, state: z.enum(['not-started', 'open', 'ended']), url: z.string() }).nullable(),
+  /** The commune, and whether the caller may open its notice now (none yet, the area proposed). */
+  commune: z.object({ id, name: z.string(), canOpen: z.boolean() }).nullable(),
+  comments: z.array(
+    z.object({
+      id,
+      noticeId: id,
+      body: z.string(),
+      authorName: z.string().nullable(),
+      authorPhone: z.string().nullable(),
+      /** Held for moderation (a link or a phone number in it): never shown on the public page. */
+      held: z.boolean(),
+      createdAt: z.string(),
+      mark: commentMark.nullable(),
+      answer: z.string().nullable(),
+      answeredBy: z.string().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export const commentAnswerSchema = z.object({ id, mark: commentMark, answer: z.string(), answeredAt: z.string() });
+
 export const checkedBy = <S extends z.ZodType>(_schema: S, value: unknown): z.output<S> => value as z.output<S>;

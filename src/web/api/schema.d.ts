@@ -506,6 +506,7 @@ export interface paths {
                             signerTitle?: string | null;
                             certificateWording?: string | null;
                             allowSameAssessor?: boolean;
+                            noticeDays?: number;
                             chains?: {
                                 titleCode: string;
                                 chain: {
@@ -602,6 +603,7 @@ export interface paths {
                                 signerTitle: string | null;
                                 certificateWording: string | null;
                                 allowSameAssessor: boolean;
+                                noticeDays: number;
                             };
                             canAdminister: boolean;
                         };
@@ -692,6 +694,7 @@ export interface paths {
                                 signerTitle: string | null;
                                 certificateWording: string | null;
                                 allowSameAssessor: boolean;
+                                noticeDays: number;
                             };
                             canAdminister: boolean;
                         };
@@ -1010,6 +1013,7 @@ export interface paths {
                         signerTitle?: string | null;
                         certificateWording?: string | null;
                         allowSameAssessor?: boolean;
+                        noticeDays?: number;
                         fromYear?: number;
                         toYear?: number;
                         chains?: {
@@ -1107,6 +1111,7 @@ export interface paths {
                                 signerTitle: string | null;
                                 certificateWording: string | null;
                                 allowSameAssessor: boolean;
+                                noticeDays: number;
                             };
                             canAdminister: boolean;
                         };
@@ -1211,6 +1216,7 @@ export interface paths {
                                     signerTitle: string | null;
                                     certificateWording: string | null;
                                     allowSameAssessor: boolean;
+                                    noticeDays: number;
                                 };
                                 canAdminister: boolean;
                             };
@@ -3994,6 +4000,179 @@ export interface paths {
                         "application/json": {
                             message: string;
                             unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở niêm yết công khai danh sách khu dân cư đề nghị công nhận của một xã, phường */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        programCode: string;
+                        year: number;
+                        unitId: number;
+                        startsOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            programCode: string;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            startsOn: string;
+                            endsOn: string;
+                            areas: number;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ý kiến của Nhân dân về hồ sơ trong thời gian niêm yết (ban thẩm định, hội đồng xét) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notice: {
+                                id: number;
+                                startsOn: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                state: "not-started" | "open" | "ended";
+                                url: string;
+                            } | null;
+                            commune: {
+                                id: number;
+                                name: string;
+                                canOpen: boolean;
+                            } | null;
+                            comments: {
+                                id: number;
+                                noticeId: number;
+                                body: string;
+                                authorName: string | null;
+                                authorPhone: string | null;
+                                held: boolean;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                mark: "accepted" | "explained" | "not-relevant" | null;
+                                answer: string | null;
+                                answeredBy: string | null;
+                                answeredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lời ý kiến: tiếp thu, giải trình hoặc không liên quan, có lý do */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mark: "accepted" | "explained" | "not-relevant";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            mark: "accepted" | "explained" | "not-relevant";
+                            answer: string;
+                            answeredAt: string;
                         };
                     };
                 };

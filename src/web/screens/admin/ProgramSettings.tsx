@@ -70,7 +70,7 @@ function SettingsEditor({ program }: { program: ProgramDetail }) {
   const [status, setStatus] = useState<{ color: 'green' | 'red'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const patch = (change: Partial<SettingsForm>) => setForm((f) => ({ ...f, ...change }));
-  const text = (key: 'name' | 'description' | 'issuingBody' | 'signerName' | 'signerTitle' | 'certificateWording' | 'fromYear' | 'toYear') => ({
+  const text = (key: 'name' | 'description' | 'issuingBody' | 'signerName' | 'signerTitle' | 'certificateWording' | 'fromYear' | 'toYear' | 'noticeDays') => ({
     value: form[key],
     error: errors[key],
     onChange: (e: { currentTarget: { value: string } }) => patch({ [key]: e.currentTarget.value }),
@@ -126,6 +126,7 @@ function SettingsEditor({ program }: { program: ProgramDetail }) {
           error={errors.allowSameAssessor}
           onChange={(e) => patch({ allowSameAssessor: e.currentTarget.checked })}
         />
+        <TextInput label={t.noticeDays} description={t.noticeDaysHint} inputMode="numeric" maw={360} {...text('noticeDays')} />
       </Section>
 
       <Section id="s-years" title={t.years} intro={t.yearsHint}>

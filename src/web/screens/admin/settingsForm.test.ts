@@ -20,7 +20,7 @@ const program = {
   ],
   targets: [],
   deadlines: [{ step: 'register', label: 'Khu dân cư đăng ký', monthDay: '03-31' }],
-  settings: { issuingBody: null, signerName: null, signerTitle: null, certificateWording: null, allowSameAssessor: false },
+  settings: { issuingBody: null, signerName: null, signerTitle: null, certificateWording: null, allowSameAssessor: false, noticeDays: 10 },
   canAdminister: true,
 } satisfies ProgramDetail;
 

@@ -59,6 +59,8 @@ export interface SettingsForm {
   signerTitle: string;
   certificateWording: string;
   allowSameAssessor: boolean;
+  /** Days a public notice stays open, as typed. */
+  noticeDays: string;
   fromYear: string;
   toYear: string;
   chains: ChainRow[];
@@ -96,6 +98,7 @@ export function formFromProgram(p: ProgramDetail): SettingsForm {
     signerTitle: p.settings.signerTitle ?? '',
     certificateWording: p.settings.certificateWording ?? '',
     allowSameAssessor: p.settings.allowSameAssessor,
+    noticeDays: String(p.settings.noticeDays),
     fromYear: p.fromYear === null ? '' : String(p.fromYear),
     toYear: p.toYear === null ? '' : String(p.toYear),
     chains: p.titles.map((t) => ({
@@ -223,6 +226,10 @@ export function buildBody(form: SettingsForm, t: AdminText): Built {
     signerTitle: orNull(form.signerTitle),
     certificateWording: orNull(form.certificateWording),
     allowSameAssessor: form.allowSameAssessor,
+    // A number the server checks (1–90 days); what is not a whole number goes as typed, so its message comes back.
+    ...(form.noticeDays.trim()
+      ? { noticeDays: /^\d+$/.test(form.noticeDays.trim()) ? Number(form.noticeDays.trim()) : (form.noticeDays as unknown as number) }
+      : {}),
     ...(fromYear !== null ? { fromYear } : {}),
     ...(toYear !== null ? { toYear } : {}),
     chains,

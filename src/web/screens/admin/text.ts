@@ -51,6 +51,8 @@ export const adminVi = {
   allowSameAssessor: 'Cho phép một người vừa tự đánh giá vừa thẩm định cùng một khu dân cư',
   allowSameAssessorHint:
     'Thường để tắt: người chấm thẩm định nên khác người đã tự đánh giá cho khu dân cư. Chỉ bật ở nơi ít cán bộ, một người phải kiêm cả hai việc.',
+  noticeDays: 'Số ngày niêm yết công khai lấy ý kiến Nhân dân',
+  noticeDaysHint: 'Nghị định 86/2023/NĐ-CP: 10 ngày. Trong thời gian này chưa lập được quyết định công nhận cho xã, phường đang niêm yết.',
   yearsHint: 'Bỏ bớt năm chỉ được khi năm đó chưa có hồ sơ.',
   chainTitle: 'Ai thẩm định, ai xét, ai quyết định',
   chainIntro:
