@@ -77,7 +77,7 @@ describe('the public page and residents’ comments', () => {
     expect(res.body).toContain('Tổ dân phố số 8');
     expect(res.body).not.toContain('Tổ dân phố số 9<'); // only self-assessed: not proposed
     expect(res.body).toMatch(/từ ngày \d{2}\/\d{2}\/\d{4} đến hết ngày \d{2}\/\d{2}\/\d{4}/);
-    expect(res.body).toContain('Tự đánh giá (tiêu chí đạt)');
+    expect(res.body).toContain('<th>Tự đánh giá</th><th>Thẩm định</th>');
     expect(res.body).toMatch(/<td class="n"><span class="ok">\d+\/\d+<\/span><\/td>/);
   });
 

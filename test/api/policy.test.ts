@@ -23,7 +23,7 @@ import { draftDecision } from '../../src/app/decisions/draft';
 import { findBuiltinSet } from '../../src/core/criteria/builtin/index';
 import type { Scorecard } from '../../src/core/evaluation/types';
 import { passingScorecard } from '../../src/demo/history';
-import { programs, recognitions, units, users } from '../../src/db/schema';
+import { noticeComments, programs, recognitions, units, users } from '../../src/db/schema';
 import { demoServer, loginAs, type Client } from '../support/server';
 
 const ROLES = ['admin', 'thanhpho', 'tanphong', 'doanket', 'baolam', 'totruong5', 'thamdinh', 'hoidong', 'lanhdao'] as const;
@@ -62,6 +62,7 @@ const t = {
   evidence: 0,
   recognition: 0,
   totruong5: 0,
+  comment: 0,
 };
 const set = findBuiltinSet('laichau-tqpttd')!;
 const asInput = (values: Scorecard) => Object.fromEntries(Object.entries(values).map(([code, value]) => [code, { value }]));
@@ -127,6 +128,13 @@ beforeAll(async () => {
       .where(and(eq(recognitions.unitId, t.tdp05), eq(recognitions.programId, tqpttd!.id), eq(recognitions.year, 2024)))
   )[0]!.id;
   t.totruong5 = (await db.select().from(users).where(eq(users.username, 'totruong5')))[0]!.id;
+  // A resident's comment on TDP 10 (proposed), as the public form leaves it (issue 14).
+  t.comment = (
+    await db
+      .insert(noticeComments)
+      .values({ noticeId: 1, registrationId: t.recommend, body: 'Ý kiến thử', senderKey: 'policy', challengeId: 'policy' })
+      .returning()
+  )[0]!.id;
   for (const role of ROLES) clients[role] = await loginAs(server.app, role);
 }, 240_000);
 afterAll(async () => {
@@ -415,6 +423,27 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
         url: '/api/reorganizations',
         payload: { kind: 'rename', date: '2026-01-01', unit: String(t.tdp05), name: 'Tổ dân phố số 5' },
         allowed: MANAGE_WARD,
+      },
+    ],
+    // Issue 14: the board and the council over the ward (the council sits at the city) open its notice — in the past
+    // here, so no decision waits on it — and read and answer residents' comments; not the area head, not the leader.
+    'POST /api/notices': [
+      {
+        what: 'open the notice of Tân Phong',
+        url: '/api/notices',
+        payload: { programCode: 'laichau-tqpttd', year, unitId: t.ward, startsOn: '2026-01-01' },
+        allowed: [...APPRAISE_WARD, 'hoidong'],
+      },
+    ],
+    'GET /api/registrations/{id}/comments': [
+      { what: 'comments on TDP 10', url: `/api/registrations/${t.recommend}/comments`, allowed: [...APPRAISE_WARD, 'hoidong'] },
+    ],
+    'POST /api/comments/{id}/answer': [
+      {
+        what: 'answer a comment on TDP 10',
+        url: `/api/comments/${t.comment}/answer`,
+        payload: { mark: 'explained', reason: 'Đã giải trình' },
+        allowed: [...APPRAISE_WARD, 'hoidong'],
       },
     ],
     'GET /api/audit': [

@@ -8,12 +8,12 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeEvidenceFile } from '../../src/app/cycle/evidence';
-import { decisions, recognitions, registrations, units, users } from '../../src/db/schema';
+import { decisions, noticeComments, recognitions, registrations, units, users } from '../../src/db/schema';
 import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let tanphong: Client;
-const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0, decision: 0, recognition: 0 };
+const dk = { ward: 0, area: 0, registration: 0, evidence: 0, user: 0, decision: 0, recognition: 0, comment: 0 };
 
 beforeAll(async () => {
   server = await demoServer();
@@ -44,7 +44,12 @@ beforeAll(async () => {
     fromYear: 2026,
   });
   if (own.statusCode !== 201) throw new Error(`doanket-kdc: ${own.statusCode} ${own.body}`);
+  const [comment] = await db
+    .insert(noticeComments)
+    .values({ noticeId: 1, registrationId, body: 'Ý kiến về Đoàn Kết', senderKey: 'scope', challengeId: 'scope' })
+    .returning();
   Object.assign(dk, {
+    comment: comment!.id,
     ward: ward!.id,
     area: area!.id,
     registration: registrationId,
@@ -230,6 +235,9 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
       { url: '/api/reorganizations', payload: { kind: 'merge', date: '2026-01-01', into: String(dk.ward), from: [String(dk.area)] } },
     ],
     'GET /api/audit': [{ url: `/api/audit?unit=${dk.ward}` }, { url: '/api/audit', expectList: true }],
+    'POST /api/notices': [{ url: '/api/notices', payload: { programCode: 'laichau-tqpttd', year, unitId: dk.ward } }],
+    'GET /api/registrations/{id}/comments': [{ url: `/api/registrations/${dk.registration}/comments` }],
+    'POST /api/comments/{id}/answer': [{ url: `/api/comments/${dk.comment}/answer`, payload: { mark: 'accepted', reason: 'Thử' } }],
   };
   return table[p] ?? null;
 }

@@ -29,6 +29,7 @@ h2{font-size:19px;margin:0 0 4px}
 .period{background:#fff8e1;border:1px solid #f0d78a;border-radius:8px;padding:10px 12px;margin:12px 0}
 .area{background:#fff;border:1px solid #dde1e6;border-radius:10px;padding:14px;margin:16px 0}
 .muted{color:#5c6370;font-size:14px}
+caption{text-align:left;padding-bottom:4px}
 table{width:100%;border-collapse:collapse;margin:10px 0;font-size:14px}
 th,td{border:1px solid #dde1e6;padding:6px;text-align:left;vertical-align:top}
 th{background:#f0f2f5}
@@ -59,9 +60,7 @@ function areaBlock(
   flash: { area: number; held: boolean } | null,
   error: { area: number; message: string } | null,
 ): string {
-  const rows = a.sections
-    .map((s) => `<tr><td>${esc(s.code)}. ${esc(s.title)}</td><td class="n">${fraction(s.self)}</td><td class="n">${fraction(s.board)}</td></tr>`)
-    .join('');
+  const rows = a.sections.map((s) => `<tr><td>${esc(s.title)}</td><td class="n">${fraction(s.self)}</td><td class="n">${fraction(s.board)}</td></tr>`).join('');
   const comments = a.comments.length
     ? a.comments
         .map(
@@ -99,7 +98,7 @@ function areaBlock(
   return `<section class="area" id="kdc-${a.registrationId}">
 <h2>${esc(a.name)}</h2>
 <p class="muted">Đề nghị công nhận: ${esc(a.titleName ?? 'danh hiệu')} · Tự đánh giá: ${verdictWord(a.selfRecognized)} · Ban thẩm định: ${verdictWord(a.boardRecognized)}</p>
-<table><thead><tr><th>Tiêu chuẩn</th><th>Tự đánh giá (tiêu chí đạt)</th><th>Ban thẩm định (tiêu chí đạt)</th></tr></thead><tbody>${rows}</tbody></table>
+<table><caption class="muted">Số tiêu chí đạt trên số tiêu chí áp dụng</caption><thead><tr><th>Tiêu chuẩn</th><th>Tự đánh giá</th><th>Thẩm định</th></tr></thead><tbody>${rows}</tbody></table>
 <h3 class="muted">Ý kiến của Nhân dân</h3>
 ${comments}${sent}${failed}${form}
 </section>`;

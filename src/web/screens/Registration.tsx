@@ -28,6 +28,7 @@ import { stepLabel } from '../labels';
 import { drain, enqueueValues, onAccepted, type ValuePatch } from '../offline/outbox';
 import { useOutbox } from '../offline/useOutbox';
 import { can, useUser } from '../session';
+import { CommentsPanel } from './scorecard/CommentsPanel';
 import { CriterionRow, DisqualifierRow } from './scorecard/CriterionRow';
 import { SectionIndex } from './scorecard/SectionIndex';
 import { filled, initialDraft, needsReason, progress, type Draft, type Stage } from './scorecard/values';
@@ -329,6 +330,10 @@ function Scorecard({ data, program }: { data: RegistrationData; program: Program
           )}
       </Group>
       {stage && !complete && <Text size="sm">{fill(t.notCompleteYet, { n: counts.total - counts.done })}</Text>}
+      {(can(user, 'appraise') || can(user, 'review')) &&
+        ['board-proposed', 'council-recommended', 'council-not-recommended', 'recognized'].includes(data.status) && (
+          <CommentsPanel registrationId={data.id} programCode={data.programCode} year={data.year} />
+        )}
       <ReasonDialog
         opened={asking !== null}
         onClose={() => setAsking(null)}
