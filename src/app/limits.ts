@@ -35,3 +35,10 @@ export const MAX_ID = 2_147_483_647;
 
 /** "20 MB", for messages. */
 export const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+
+/**
+ * The public verification page (/xac-minh/:code and /api/public/verify/:code): requests per client address in one
+ * window. A person scanning certificates one after another makes a few a minute; at this rate guessing one of the
+ * 2^50 codes would take thousands of millions of years.
+ */
+export const VERIFY_RATE_LIMIT = { max: 30, windowSeconds: 60 } as const;

@@ -21,15 +21,20 @@ declare module 'fastify' {
 }
 
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
-/** Public routes that never look at the caller: no session lookup for them (load balancers poll health). */
+/**
+ * Public routes that never look at the caller: no session lookup for them (load balancers poll health; anyone
+ * scanning a certificate's QR reaches /api/public/… and /xac-minh/…, the latter outside /api/ and so never looked up).
+ */
 const NO_SESSION = new Set(['/api/health']);
+const NO_SESSION_PREFIXES = ['/api/public/'];
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (NO_SESSION.has(request.url.split('?')[0] ?? '')) return;
+    const bare = request.url.split('?')[0] ?? '';
+    if (NO_SESSION.has(bare) || NO_SESSION_PREFIXES.some((prefix) => bare.startsWith(prefix))) return;
     const session = await resolveSession(db, request.cookies[SESSION_COOKIE]);
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;

@@ -62,6 +62,19 @@ const envSchema = z.object({
   KDC_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   KDC_SESSION_HOURS: z.coerce.number().positive().default(12),
   KDC_TRUST_PROXY: trustProxy,
+  /**
+   * The address residents reach the site at ("https://kdc.laichau.gov.vn"), printed in the QR code and the "tra cứu
+   * tại" line of certificates and decisions. Unset: the address the officer's browser used to download the file.
+   */
+  KDC_PUBLIC_URL: z.preprocess(
+    (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'cần địa chỉ http:// hoặc https://, không có ? hay #, vd. https://kdc.example.vn')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'KDC_TRUST_PROXY'> & { demo: boolean; trustProxy: false | number | string[] };

@@ -10,6 +10,7 @@ import { DOCX_MIME, XLSX_MIME } from '../../documents/index';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit, yearSeries } from '../../app/reports/summary';
 import { BOUNDARIES } from '../../app/reports/region';
 import { requireActor } from '../auth';
+import { publicUrl } from '../public-url';
 import type { RouteDeps } from './deps';
 import { allTitlesSchema, dashboardSchema, summarySchema } from './responses';
 import { codeParam, yearQuery } from './programs';
@@ -23,7 +24,7 @@ const figuresQuery = z.object({
 });
 
 export const reportRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, env }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     /** The programme and the unit a report covers, checked against the caller's scope. */
     const reportScope = async (request: FastifyRequest, code: string, unit?: number) => {
@@ -128,6 +129,7 @@ export const reportRoutes =
           unitId,
           boundaries: request.query.boundaries,
           kind: request.params.kind,
+          publicUrl: publicUrl(env, request),
         });
         const filename = `${request.params.kind}-${program.code}-${request.query.year}.${extension}`;
         return reply
