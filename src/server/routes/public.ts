@@ -24,7 +24,8 @@ import { lookupPage, notFoundMessage, notFoundPage, tooManyPage, verifiedPage } 
 import type { RouteDeps } from './deps';
 import { verifiedSchema } from './responses';
 
-const codeParam = z.object({ code: z.string().max(200) });
+// Any text: what cannot be a code is "không tìm thấy" like any other (the router refuses past 100 characters).
+const codeParam = z.object({ code: z.string() });
 
 export const publicRoutes =
   ({ db }: RouteDeps): FastifyPluginAsyncZod =>
