@@ -33,6 +33,7 @@ li{margin:.3rem 0}
 form{margin-top:1.5rem;padding-top:1rem;border-top:1px solid #ddd}
 label{display:block;margin-bottom:.3rem}
 input{font:inherit;padding:.5rem;width:100%;max-width:16rem;border:1px solid #888;border-radius:4px;text-transform:uppercase}
+input::placeholder{text-transform:none}
 button{font:inherit;padding:.5rem 1rem;margin-top:.5rem;border:0;border-radius:4px;background:#1565c0;color:#fff}
 @media print{body{background:#fff}main{min-height:0}form{display:none}}
 `;
