@@ -1,13 +1,13 @@
 /**
  * Writes the sample documents in docs/samples/ from the Lai Châu 2024 models
- * (src/documents/samples/laichau-2024.ts says which figures are illustrative).
+ * (test/fixtures/laichau-2024.ts says which figures are illustrative).
  * Run: npx tsx scripts/render-samples.ts
  * Then look at them: libreoffice --headless --convert-to pdf --outdir /tmp/out docs/samples/X.docx
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderCertificates, renderCouncilConclusion, renderRecognitionDecision, renderYearReport, renderYearTables } from '../src/documents';
-import { certificateModels, councilModel, decisionModel, yearReportModel } from '../src/documents/samples/laichau-2024';
+import { certificateModels, councilModel, decisionModel, yearReportModel } from '../test/fixtures/laichau-2024';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'samples');
 

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -57,7 +58,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
  */
 /**
  * A fresh verification code (mã xác minh) for every new row, whoever inserts it (a decision issued, history
- * imported, the demo): the database function of migration 0009 draws 10 characters of the Crockford alphabet
+ * imported, the demo): the database function of migration 0010 draws 10 characters of the Crockford alphabet
  * (src/core/verify/code.ts) from gen_random_uuid()'s random bytes, 50 bits.
  */
 const VERIFY_CODE_DEFAULT = sql`kdc_verify_code()`;
@@ -574,6 +575,26 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_unit_idx').on(t.unitId)],
 );
+
+/**
+ * One number that moves whenever a transaction that changed any table the
+ * figures are read from commits (issue 15). Triggers keep it (drizzle/0009):
+ * a statement on such a table marks its transaction once, and at commit a
+ * deferred trigger adds one — so the number is exact, moves in the writing
+ * transaction itself, and locks its row only in the instant before commit.
+ * Reports remember what they computed under a number (app/reports/memo.ts)
+ * and compute again when it has moved, on any server instance.
+ * Every table gets the trigger but sessions, login attempts and the audit
+ * log (test/db/figures-revision.test.ts checks that none is forgotten).
+ */
+export const figuresRevision = pgTable('figures_revision', {
+  id: boolean('id').primaryKey().default(true),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
+});
+/** Transactions that changed figures and have not committed yet: one row each, removed at commit. */
+export const figuresRevisionPending = pgTable('figures_revision_pending', {
+  txid: bigint('txid', { mode: 'number' }).primaryKey(),
+});
 
 /* ───────────── Reports: contributions and documents ───────────── */
 

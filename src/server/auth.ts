@@ -21,20 +21,17 @@ declare module 'fastify' {
 }
 
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
-/**
- * Public routes that never look at the caller: no session lookup for them (load balancers poll health; anyone
- * scanning a certificate's QR reaches /api/public/… and /xac-minh/…, the latter outside /api/ and so never looked up).
- */
+/** Public routes that never look at the caller: no session lookup for them (load balancers poll health; residents read notices and check certificates). */
 const NO_SESSION = new Set(['/api/health']);
-const NO_SESSION_PREFIXES = ['/api/public/'];
+const PUBLIC_PREFIX = '/api/public/';
+const needsNoSession = (path: string) => NO_SESSION.has(path) || path.startsWith(PUBLIC_PREFIX);
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const bare = request.url.split('?')[0] ?? '';
-    if (NO_SESSION.has(bare) || NO_SESSION_PREFIXES.some((prefix) => bare.startsWith(prefix))) return;
+    if (needsNoSession(request.url.split('?')[0] ?? '')) return;
     const session = await resolveSession(db, request.cookies[SESSION_COOKIE]);
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;

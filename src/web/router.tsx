@@ -39,7 +39,12 @@ const registrationRoute = createRoute({
 const reviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review',
-  validateSearch: (s: Record<string, unknown>): { status?: string } => ({ status: typeof s.status === 'string' && s.status ? s.status : undefined }),
+  // Filter, search words and page live in the address: a shared link or the back button shows the same page.
+  validateSearch: (s: Record<string, unknown>): { status?: string; q?: string; page?: number } => ({
+    status: typeof s.status === 'string' && s.status ? s.status : undefined,
+    q: typeof s.q === 'string' && s.q.trim() ? s.q : undefined,
+    page: Number.isInteger(Number(s.page)) && Number(s.page) > 1 ? Number(s.page) : undefined,
+  }),
   component: lazyRouteComponent(() => import('./screens/Review')),
 });
 const decisionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/decisions', component: lazyRouteComponent(() => import('./screens/Decisions')) });

@@ -170,7 +170,7 @@ describe('statuses across years and rules of appraisal', () => {
     expect(own.statusCode).toBe(403);
     expect(own.json().error.message).toBe('Bạn không được thẩm định khu dân cư nơi mình cư trú hoặc phụ trách');
 
-    const other = (await thanhpho.get('/api/programs/laichau-tqpttd/areas?year=2026&status=self-assessed')).json() as Array<{
+    const other = (await thanhpho.get('/api/programs/laichau-tqpttd/areas?year=2026&status=self-assessed')).json().items as Array<{
       registrationId: number;
       unitName: string;
     }>;

@@ -1,5 +1,5 @@
 /**
- * Migration 0009 (issue 14, item 4): the rows kept before it each get a
+ * Migration 0010 (issue 14, item 4): the rows kept before it each get a
  * verification code of their own, of the printed alphabet, distinct; rows
  * written after it get one whoever writes them. PGlite, applying the SQL
  * files as the migrator does (the migrator itself only goes all the way).
@@ -19,11 +19,11 @@ async function apply(db: PGlite, tag: string) {
   }
 }
 
-describe('migration 0009_verify_codes', () => {
+describe('migration 0010_verify_codes', () => {
   it('gives every existing recognition and decision its own code, and every new one too', async () => {
     const db = new PGlite();
     const tags = journal.entries.map((e) => e.tag);
-    const at = tags.indexOf('0009_verify_codes');
+    const at = tags.indexOf('0010_verify_codes');
     expect(at).toBeGreaterThan(0);
     for (const tag of tags.slice(0, at)) await apply(db, tag);
     await db.exec(`

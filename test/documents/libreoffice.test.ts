@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderRecognitionDecision, renderYearReport } from '../../src/documents/index';
-import { decisionModel, yearReportModel } from '../../src/documents/samples/laichau-2024';
+import { decisionModel, yearReportModel } from '../fixtures/laichau-2024';
 
 const available = spawnSync('sh', ['-c', 'command -v libreoffice && command -v pdftotext']).status === 0;
 if (!available && process.env.CI) throw new Error('CI cần libreoffice và pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)');

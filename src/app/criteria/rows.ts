@@ -33,6 +33,9 @@ export function deepMerge(base: Json, extra: Json): Json {
 }
 
 /** What must be laid over `got` (as deepMerge does) to give `want`; null when nothing. */
+/** A record of a set (a criterion, a level…) as the plain JSON the criteria file holds, to compare with what its cells read back. */
+export const asJson = (value: object): Json => JSON.parse(JSON.stringify(value)) as Json;
+
 export function missingFrom(want: Json, got: Json): Json | null {
   const extra: Json = {};
   for (const [k, v] of Object.entries(want)) {

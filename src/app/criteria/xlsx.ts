@@ -45,6 +45,7 @@ import {
   criterionFromRow,
   levelCells,
   levelFromRow,
+  asJson,
   missingFrom,
   surplus,
   variantCells,
@@ -240,11 +241,11 @@ async function writeWorkbook(set: CriteriaSet | null): Promise<Buffer> {
   );
   const criteriaRows = (set?.sections ?? []).flatMap((s) =>
     s.criteria.flatMap((c) => [
-      faithful(c as unknown as Json, criterionCells(c, s.code), (r) => criterionFromRowWithParts(r, c), `Tiêu chí ${c.code}`),
+      faithful(asJson(c), criterionCells(c, s.code), (r) => criterionFromRowWithParts(r, c), `Tiêu chí ${c.code}`),
       ...(c.variants ?? []).map((v, i) =>
-        faithful(v as unknown as Json, variantCells(v, s.code, c.code), variantFromRow, `Lời văn riêng ${i + 1} của tiêu chí ${c.code}`),
+        faithful(asJson(v), variantCells(v, s.code, c.code), variantFromRow, `Lời văn riêng ${i + 1} của tiêu chí ${c.code}`),
       ),
-      ...(c.parts ?? []).map((p) => faithful(p as unknown as Json, criterionCells(p, s.code, c.code), (r) => criterionFromRow(r, true), `Tiêu chí ${p.code}`)),
+      ...(c.parts ?? []).map((p) => faithful(asJson(p), criterionCells(p, s.code, c.code), (r) => criterionFromRow(r, true), `Tiêu chí ${p.code}`)),
     ]),
   );
   addTable(wb, SHEETS.criteria, CRITERION_COLUMNS, criteriaRows);
@@ -258,7 +259,7 @@ async function writeWorkbook(set: CriteriaSet | null): Promise<Buffer> {
     wb,
     SHEETS.levels,
     LEVEL_COLUMNS,
-    (set?.levels ?? []).map((l) => faithful(l as unknown as Json, levelCells(l), levelFromRow, `Danh hiệu ${l.code}`)),
+    (set?.levels ?? []).map((l) => faithful(asJson(l), levelCells(l), levelFromRow, `Danh hiệu ${l.code}`)),
   );
   return toBuffer(wb);
 }

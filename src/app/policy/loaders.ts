@@ -197,6 +197,13 @@ export async function registrationsFor(db: Queryable, actor: Actor, ids: number[
   return rows;
 }
 
+/** All that `unitCondition` reads of the actor, as text: two actors with the same key see the same units. */
+export function scopeKey(actor: Actor, capability: Capability = 'read'): string {
+  if (isAdmin(actor)) return '*';
+  const roles: readonly string[] = CAPABILITIES[capability];
+  return [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath))].sort().join(',');
+}
+
 /** A SQL condition limiting `units` rows to the subtrees where the caller may take the action (undefined: everywhere). */
 export function unitCondition(actor: Actor, capability: Capability = 'read'): SQL | undefined {
   if (isAdmin(actor)) return undefined;

@@ -13,6 +13,9 @@ import { presentUnit, presentUnitBrief } from './presenters';
 
 const LIKE_SPECIALS = /[\\%_]/g;
 
+/** One condition per folded word: each must appear in the unit's folded name ("to dan pho so 5" finds "Tổ dân phố số 5"). */
+export const nameContainsAll = (words: string[]) => words.map((w) => sql`${units.nameFolded} LIKE ${`%${w.replace(LIKE_SPECIALS, (c) => `\\${c}`)}%`}`);
+
 /** Every word of the query must appear in the folded name: "to dan pho so 5" finds "Tổ dân phố số 5". */
 export async function searchUnits(db: Queryable, actor: Actor, query: string | undefined, limit = 50) {
   const scope = unitCondition(actor);
@@ -20,7 +23,7 @@ export async function searchUnits(db: Queryable, actor: Actor, query: string | u
     .split(' ')
     .filter(Boolean);
   if (!words.length) return scopeRoots(db, actor);
-  const conditions = words.map((w) => sql`${units.nameFolded} LIKE ${`%${w.replace(LIKE_SPECIALS, (c) => `\\${c}`)}%`}`);
+  const conditions = nameContainsAll(words);
   const parent = alias(units, 'parent');
   const rows = await db
     .select({ unit: units, parentName: parent.name })

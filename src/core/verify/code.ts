@@ -3,7 +3,7 @@
  * decision, leading to the public page /xac-minh/<code>. Ten characters of
  * Crockford's base-32 alphabet — digits and capitals without I, L, O and U,
  * so nothing reads as something else — drawn at random by the database
- * (migration 0009): 50 bits, not guessable, not derived from anything.
+ * (migration 0010): 50 bits, not guessable, not derived from anything.
  *
  * Printed in two groups of five ("7KQ2M-XC91D"); read back forgiving what a
  * person types: lower case, spaces and dashes, O for 0, I or L for 1.

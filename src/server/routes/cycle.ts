@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaOverview } from '../../app/areas/overview';
-import { listProgramAreas } from '../../app/areas/list';
+import { AREA_PAGE_MAX, listProgramAreas } from '../../app/areas/list';
 import { myTasks } from '../../app/areas/tasks';
 import { actOnRegistration, bulkAct } from '../../app/cycle/act';
 import { addEvidence, EVIDENCE_CHUNK_BYTES, getEvidence, readEvidence } from '../../app/cycle/evidence';
@@ -19,7 +19,7 @@ import type { RouteDeps } from './deps';
 import {
   checkedBy,
   areaOverviewSchema,
-  areaRowsSchema,
+  areaPageSchema,
   bulkSchema,
   evidenceAddedSchema,
   recusalSchema,
@@ -162,10 +162,19 @@ export const cycleRoutes =
       {
         schema: {
           tags: ['cycle'],
-          summary: 'Danh sách khu dân cư trong phạm vi với hồ sơ và kết quả',
+          summary: 'Danh sách khu dân cư trong phạm vi với hồ sơ và kết quả, từng trang (limit, offset), tìm theo tên (q)',
           params: codeParam,
-          querystring: z.object({ year: yearQuery, unit: idText.optional(), status: z.string().max(40).optional() }),
-          response: { 200: areaRowsSchema },
+          querystring: z.object({
+            year: yearQuery,
+            unit: idText.optional(),
+            status: z.string().max(40).optional(),
+            q: z.string().max(200).optional(),
+            registered: z.enum(['true', 'false']).optional(),
+            title: z.string().max(100).optional(),
+            limit: z.coerce.number().int().min(1, 'limit phải từ 1').max(AREA_PAGE_MAX, `limit tối đa ${AREA_PAGE_MAX}`).optional(),
+            offset: z.coerce.number().int().min(0, 'offset không được âm').max(10_000_000).optional(),
+          }),
+          response: { 200: areaPageSchema },
         },
       },
       async (request) =>
@@ -174,6 +183,11 @@ export const cycleRoutes =
           year: request.query.year,
           unitId: request.query.unit,
           status: request.query.status,
+          q: request.query.q,
+          registered: request.query.registered === 'true',
+          titleCode: request.query.title,
+          limit: request.query.limit,
+          offset: request.query.offset,
         }),
     );
 

@@ -7,6 +7,7 @@ import { reportUnitId } from '../../app/programs/report-unit';
 import { REPORT_KINDS, allTitlesFile, renderReport } from '../../app/reports/files';
 import { allTitlesReport } from '../../app/reports/all-titles';
 import { DOCX_MIME, XLSX_MIME } from '../../documents/index';
+import { rememberFigures } from '../../app/reports/memo';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit, yearSeries } from '../../app/reports/summary';
 import { BOUNDARIES } from '../../app/reports/region';
 import { requireActor } from '../auth';
@@ -45,7 +46,8 @@ export const reportRoutes =
       },
       async (request) => {
         const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
-        return programSummary(db, { programCode: program.code, year: request.query.year, unitId, boundaries: request.query.boundaries });
+        const input = { programCode: program.code, year: request.query.year, unitId, boundaries: request.query.boundaries };
+        return rememberFigures(db, JSON.stringify(['summary', input]), () => programSummary(db, input));
       },
     );
 
@@ -64,13 +66,15 @@ export const reportRoutes =
         const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
         const { year, boundaries } = request.query;
         const input = { programCode: program.code, year, unitId, boundaries };
-        const [summary, byUnit, series, failedCriteria] = await Promise.all([
-          programSummary(db, input),
-          programSummaryByUnit(db, input),
-          yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year, boundaries }),
-          failedCriteriaRanking(db, input),
-        ]);
-        return { summary, byUnit, series, failedCriteria };
+        return rememberFigures(db, JSON.stringify(['dashboard', input]), async () => {
+          const [summary, byUnit, series, failedCriteria] = await Promise.all([
+            programSummary(db, input),
+            programSummaryByUnit(db, input),
+            yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year, boundaries }),
+            failedCriteriaRanking(db, input),
+          ]);
+          return { summary, byUnit, series, failedCriteria };
+        });
       },
     );
 

@@ -260,17 +260,23 @@ export const bulkSchema = z.object({ done: z.array(id), failed: z.array(z.object
 export const recusalSchema = z.object({ registrationId: id, userId: id, reason: z.string() });
 export const evidenceAddedSchema = z.object({ id, filename: z.string(), size: z.number(), sha256: z.string() });
 
-export const areaRowsSchema = z.array(
-  z.object({
-    unitId: id,
-    unitName: z.string(),
-    communeName: z.string().nullable(),
-    registrationId: id.nullable(),
-    titleCode: z.string().nullable(),
-    status: z.string().nullable(),
-    verdict: z.object({ stage: z.string(), recognized: z.boolean(), title: z.string().nullable(), reasons: z.array(z.string()) }).nullable(),
-  }),
-);
+export const areaPageSchema = z.object({
+  items: z.array(
+    z.object({
+      unitId: id,
+      unitName: z.string(),
+      communeName: z.string().nullable(),
+      registrationId: id.nullable(),
+      titleCode: z.string().nullable(),
+      status: z.string().nullable(),
+      verdict: z.object({ stage: z.string(), recognized: z.boolean(), title: z.string().nullable(), reasons: z.array(z.string()) }).nullable(),
+    }),
+  ),
+  /** Areas matching the filters in all, of which `items` is the page from `offset`. */
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
 export const areaOverviewSchema = z.object({
   unit: unitSchema,
   titles: z.array(

@@ -3,8 +3,11 @@
  * a write invalidates exactly what it changed (see `invalidate` below) and a
  * screen opened twice reads from the cache while it refreshes.
  */
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
+import type { paths } from './schema';
+
+export type AreaFilters = Omit<paths['/api/programs/{code}/areas']['get']['parameters']['query'], 'year'>;
 
 export const queries = {
   me: () => queryOptions({ queryKey: ['me'], queryFn: () => call(api.GET('/api/auth/me')), staleTime: 60_000 }),
@@ -30,10 +33,12 @@ export const queries = {
       queryFn: () => call(api.GET('/api/programs/{code}/criteria', { params: { path: { code }, query: { year } } })),
       staleTime: Infinity,
     }),
-  areas: (code: string, year: number, status?: string) =>
+  /** One page of a programme year's areas; `filters` as the route takes them (status, title, registered, q, limit, offset). */
+  areas: (code: string, year: number, filters: AreaFilters = {}) =>
     queryOptions({
-      queryKey: ['areas', code, year, status ?? ''],
-      queryFn: () => call(api.GET('/api/programs/{code}/areas', { params: { path: { code }, query: { year, status } } })),
+      queryKey: ['areas', code, year, filters],
+      queryFn: () => call(api.GET('/api/programs/{code}/areas', { params: { path: { code }, query: { year, ...filters } } })),
+      placeholderData: keepPreviousData,
     }),
   decisions: (code: string) =>
     queryOptions({ queryKey: ['decisions', code], queryFn: () => call(api.GET('/api/programs/{code}/decisions', { params: { path: { code } } })) }),

@@ -2935,13 +2935,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách khu dân cư trong phạm vi với hồ sơ và kết quả */
+        /** Danh sách khu dân cư trong phạm vi với hồ sơ và kết quả, từng trang (limit, offset), tìm theo tên (q) */
         get: {
             parameters: {
                 query: {
                     year: number;
                     unit?: number;
                     status?: string;
+                    q?: string;
+                    registered?: "true" | "false";
+                    title?: string;
+                    limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -2958,19 +2963,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            unitId: number;
-                            unitName: string;
-                            communeName: string | null;
-                            registrationId: number | null;
-                            titleCode: string | null;
-                            status: string | null;
-                            verdict: {
-                                stage: string;
-                                recognized: boolean;
-                                title: string | null;
-                                reasons: string[];
-                            } | null;
-                        }[];
+                            items: {
+                                unitId: number;
+                                unitName: string;
+                                communeName: string | null;
+                                registrationId: number | null;
+                                titleCode: string | null;
+                                status: string | null;
+                                verdict: {
+                                    stage: string;
+                                    recognized: boolean;
+                                    title: string | null;
+                                    reasons: string[];
+                                } | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
                     };
                 };
             };

@@ -12,6 +12,7 @@ import { api, call } from '../api/client';
 import { invalidateCycle, queries } from '../api/queries';
 import type { ProgramDetail } from '../api/types';
 import { useProgramYear } from '../context';
+import { AREA_PAGE_MAX } from '../../core/paging';
 import { formatDate } from '../../core/text/date';
 import { DateField } from '../components/DateField';
 import { QueryState } from '../components/QueryState';
@@ -102,7 +103,7 @@ function Draft({ detail, year, onDrafted }: { detail: ProgramDetail; year: numbe
   const client = useQueryClient();
   const [titleCode, setTitleCode] = useState(detail.titles[0]?.code ?? '');
   const title = detail.titles.find((x) => x.code === titleCode);
-  const candidates = useQuery(queries.areas(detail.code, year, 'council-recommended'));
+  const candidates = useQuery(queries.areas(detail.code, year, { status: 'council-recommended', title: titleCode, limit: AREA_PAGE_MAX }));
   const [chosen, setChosen] = useState<number[]>([]);
   const [form, setForm] = useState({ number: '', signer: '', signerTitle: '', issuingBody: '' });
   const [issuedOn, setIssuedOn] = useState<string | null>(defaultDay(detail, year));
@@ -112,7 +113,7 @@ function Draft({ detail, year, onDrafted }: { detail: ProgramDetail; year: numbe
     setForm((f) => ({ ...f, issuingBody: chainText(title?.chain ?? {}, 'decidingBody'), signerTitle: chainText(title?.chain ?? {}, 'signerTitle') }));
     setChosen([]);
   }, [titleCode]);
-  const rows = (candidates.data ?? []).filter((r) => r.registrationId && r.titleCode === titleCode);
+  const rows = (candidates.data?.items ?? []).filter((r) => r.registrationId);
   const missing = [
     !chosen.length && t.chooseAreas,
     !form.number.trim() && t.number,

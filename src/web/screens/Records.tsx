@@ -12,6 +12,7 @@ import { formProblems, type FormProblems } from '../api/fieldErrors';
 import { queries } from '../api/queries';
 import { useProgramYear } from '../context';
 import { formatMoney, formatNumber } from '../../core/text/format';
+import { AREA_PAGE_MAX } from '../../core/paging';
 import { formatDate } from '../../core/text/date';
 import { DateField } from '../components/DateField';
 import { NumberField } from '../components/NumberField';
@@ -29,10 +30,10 @@ export default function Records() {
   const manage = useCan('manage');
   const records = useQuery({ ...queries.records(code, year), enabled: Boolean(program) });
   const roots = useQuery(queries.units(''));
-  const areas = useQuery({ ...queries.areas(code, year), enabled: Boolean(program) && manage });
+  const areas = useQuery({ ...queries.areas(code, year, { limit: AREA_PAGE_MAX }), enabled: Boolean(program) && manage });
   const units = [
     ...(roots.data ?? []).map((u) => ({ value: String(u.id), label: u.name })),
-    ...(areas.data ?? []).map((a) => ({ value: String(a.unitId), label: `${a.unitName}${a.communeName ? ` (${a.communeName})` : ''}` })),
+    ...(areas.data?.items ?? []).map((a) => ({ value: String(a.unitId), label: `${a.unitName}${a.communeName ? ` (${a.communeName})` : ''}` })),
   ];
   // A unit listed twice (a ward that is both a root of my scope and a parent in the list) is offered once.
   const options = [...new Map(units.map((u) => [u.value, u])).values()];

@@ -3,11 +3,13 @@
  * areas with their step and verdict; bulk actions offered only to those who
  * may take them, a reason asked in a dialog where one is required.
  */
-import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../components/links';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { REVIEW_PAGE_SIZE } from '../../core/paging';
 import { api, call } from '../api/client';
 import { invalidateCycle, queries } from '../api/queries';
 import { useProgramYear } from '../context';
@@ -25,9 +27,18 @@ export default function Review() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const { program, year } = useProgramYear();
-  const { status } = useSearch({ from: '/review' });
+  const { status, q, page = 1 } = useSearch({ from: '/review' });
   const code = program?.code ?? '';
-  const rows = useQuery({ ...queries.areas(code, year, status), enabled: Boolean(program) });
+  const [words, setWords] = useState(q ?? '');
+  const [typed] = useDebouncedValue(words.trim(), 300);
+  // The typed words reach the address (and the server) once typing pauses; a new search starts at page 1.
+  useEffect(() => {
+    if (typed !== (q ?? '')) void navigate({ to: '/review', search: (prev) => ({ ...prev, q: typed || undefined, page: undefined }), replace: true });
+  }, [typed]);
+  const rows = useQuery({
+    ...queries.areas(code, year, { status, q, registered: 'true', limit: REVIEW_PAGE_SIZE, offset: (page - 1) * REVIEW_PAGE_SIZE }),
+    enabled: Boolean(program),
+  });
   const appraise = useCan('appraise');
   const review = useCan('review');
   const [selected, setSelected] = useState<number[]>([]);
@@ -69,54 +80,71 @@ export default function Review() {
         label={t.status}
         value={status ?? ''}
         w={{ base: '100%', sm: 320 }}
-        onChange={(e) => void navigate({ to: '/review', search: (prev) => ({ ...prev, status: e.currentTarget.value || undefined }) })}
+        onChange={(e) => void navigate({ to: '/review', search: (prev) => ({ ...prev, status: e.currentTarget.value || undefined, page: undefined }) })}
         data={[{ value: '', label: t.all }, ...STEPS.map((s) => ({ value: s, label: stepLabel(s) }))]}
       />
+      <TextInput label={t.searchArea} value={words} w={{ base: '100%', sm: 320 }} onChange={(e) => setWords(e.currentTarget.value)} />
       <QueryState query={rows}>
-        {(all) => {
-          const list = all.filter((r) => r.registrationId);
+        {({ items: list, total }) => {
           if (!list.length)
             return (
               <Alert color="gray" role="status">
-                {status ? fill(t.reviewEmptyStatus, { status: stepLabel(status), year }) : fill(t.reviewEmpty, { year })}
+                {q ? fill(t.reviewNoMatch, { q }) : status ? fill(t.reviewEmptyStatus, { status: stepLabel(status), year }) : fill(t.reviewEmpty, { year })}
               </Alert>
             );
+          const pages = Math.ceil(total / REVIEW_PAGE_SIZE);
           return (
-            <Table striped aria-label={t.review}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <span className="kdc-sr">{t.selected}</span>
-                  </Table.Th>
-                  <Table.Th>{t.area}</Table.Th>
-                  <Table.Th>{t.status}</Table.Th>
-                  <Table.Th>{t.verdict}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((r) => (
-                  <Table.Tr key={r.unitId}>
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={r.unitName + (r.communeName ? `, ${r.communeName}` : '')}
-                        checked={selected.includes(r.registrationId!)}
-                        onChange={(e) =>
-                          setSelected(e.currentTarget.checked ? [...selected, r.registrationId!] : selected.filter((x) => x !== r.registrationId))
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <AnchorLink to="/registration/$id" params={{ id: r.registrationId! }}>
-                        {r.unitName}
-                      </AnchorLink>
-                      <Text size="sm">{r.communeName}</Text>
-                    </Table.Td>
-                    <Table.Td>{stepLabel(r.status)}</Table.Td>
-                    <Table.Td>{r.verdict ? <span className="kdc-pill">{r.verdict.recognized ? t.recognized : t.notRecognized}</span> : '—'}</Table.Td>
+            <Stack gap="xs">
+              <Text size="sm" role="status">
+                {fill(t.reviewShown, { from: (page - 1) * REVIEW_PAGE_SIZE + 1, to: (page - 1) * REVIEW_PAGE_SIZE + list.length, total })}
+              </Text>
+              <Table striped aria-label={t.review}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>
+                      <span className="kdc-sr">{t.selected}</span>
+                    </Table.Th>
+                    <Table.Th>{t.area}</Table.Th>
+                    <Table.Th>{t.status}</Table.Th>
+                    <Table.Th>{t.verdict}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((r) => (
+                    <Table.Tr key={r.unitId}>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={r.unitName + (r.communeName ? `, ${r.communeName}` : '')}
+                          checked={selected.includes(r.registrationId!)}
+                          onChange={(e) =>
+                            setSelected(e.currentTarget.checked ? [...selected, r.registrationId!] : selected.filter((x) => x !== r.registrationId))
+                          }
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <AnchorLink to="/registration/$id" params={{ id: r.registrationId! }}>
+                          {r.unitName}
+                        </AnchorLink>
+                        <Text size="sm">{r.communeName}</Text>
+                      </Table.Td>
+                      <Table.Td>{stepLabel(r.status)}</Table.Td>
+                      <Table.Td>{r.verdict ? <span className="kdc-pill">{r.verdict.recognized ? t.recognized : t.notRecognized}</span> : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {pages > 1 && (
+                <Pagination
+                  total={pages}
+                  value={page}
+                  onChange={(p) => void navigate({ to: '/review', search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+                  getItemProps={(p) => ({ 'aria-label': fill(t.pageN, { n: p }) })}
+                  getControlProps={(control) => ({ 'aria-label': control === 'next' ? t.pageNext : control === 'previous' ? t.pagePrevious : control })}
+                  withEdges={false}
+                  siblings={1}
+                />
+              )}
+            </Stack>
           );
         }}
       </QueryState>

@@ -5,8 +5,8 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { renderCertificates, renderCouncilConclusion, renderRecognitionDecision, renderYearReport } from '..';
-import { certificateModels, councilModel, decisionModel, recognisedAreas, yearReportModel } from '../samples/laichau-2024';
+import { renderCertificates, renderCouncilConclusion, renderRecognitionDecision, renderYearReport } from '../../src/documents';
+import { certificateModels, councilModel, decisionModel, recognisedAreas, yearReportModel } from '../fixtures/laichau-2024';
 
 async function part(buffer: Buffer, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);

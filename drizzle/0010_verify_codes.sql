@@ -28,3 +28,5 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON "rate_counters" TO kdc_app;
   END IF;
 END $$;
+-- On purpose, rate_counters gets no figures_changed trigger (0009): like sessions and login_attempts it changes on
+-- every public request and no figure reads it, so counting a request must not move the figures revision.

@@ -1,8 +1,8 @@
 /** Read the workbooks back with exceljs: sheet names, figures, formats, Vietnamese text. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AREA_LIST_SHEET, YEAR_SHEETS, renderAreaList, renderYearTables } from '..';
-import { recognisedAreas, yearReportModel } from '../samples/laichau-2024';
+import { AREA_LIST_SHEET, YEAR_SHEETS, renderAreaList, renderYearTables } from '../../src/documents';
+import { recognisedAreas, yearReportModel } from '../fixtures/laichau-2024';
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
