@@ -7,7 +7,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { fileURLToPath } from 'node:url';
 import '../core/zod-locale';
@@ -52,7 +52,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // No line per request: two log lines for every answer cost the hot path a good share of its throughput (issue 15).
   // What someone must look at is still logged: server errors (by the error handler) and slow answers (below).
-  const app = Fastify({ logger: options.logger ?? false, disableRequestLogging: true, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: trustedProxies(env) });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: trustedProxies(env),
+  });
   if (options.logger)
     app.addHook('onResponse', async (request, reply) => {
       if (reply.elapsedTime > SLOW_ANSWER_MS)
