@@ -95,4 +95,15 @@ describe('summaries remembered under the revision', () => {
     const after = (await thanhpho.get(url)).json() as { items: Array<{ unitId: number; unitName: string }> };
     expect(after.items.find((a) => a.unitId === area.unitId)!.unitName).toBe(`${area.unitName} (đổi tên)`);
   });
+
+  it('so does the unit search, scope and all', async () => {
+    const search = async (client: Client, q: string) =>
+      ((await client.get(`/api/units?q=${encodeURIComponent(q)}`)).json() as Array<{ id: number; name: string }>).map((u) => u.name);
+    expect(await search(thanhpho, 'khu pho thu nghiem')).toEqual([]);
+    const [ward] = await server.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.name, 'Phường Đoàn Kết'));
+    await server.db.update(units).set({ name: 'Khu phố thử nghiệm', nameFolded: 'khu pho thu nghiem' }).where(eq(units.id, ward!.id));
+    expect(await search(thanhpho, 'khu pho thu nghiem')).toEqual(['Khu phố thử nghiệm']);
+    // Another ward's officer shares no scope with it: the remembered answer is not theirs.
+    expect(await search(await loginAs(server.app, 'tanphong'), 'khu pho thu nghiem')).toEqual([]);
+  });
 });
