@@ -28,6 +28,7 @@ const ROUTES: Array<{ name: string; path: string }> = [
   { name: 'units-search', path: `/api/units?q=${encodeURIComponent('tan phong')}` },
   { name: 'summary', path: '/api/programs/laichau-tqpttd/summary?year=2024' },
   { name: 'areas', path: '/api/programs/laichau-tqpttd/areas?year=2024' },
+  { name: 'dashboard', path: '/api/programs/laichau-tqpttd/dashboard?year=2024' },
 ];
 
 async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p99: number; errors: number }> {

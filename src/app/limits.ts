@@ -48,3 +48,10 @@ export const COMMENT_LIMITS = {
   perAreaWindowMs: 60 * 60_000,
   formBytes: 16 * 1024,
 } as const;
+
+/**
+ * The public verification page (/xac-minh/:code and /api/public/verify/:code): requests per client address in one
+ * window. A person scanning certificates one after another makes a few a minute; at this rate guessing one of the
+ * 2^50 codes would take thousands of millions of years.
+ */
+export const VERIFY_RATE_LIMIT = { max: 30, windowSeconds: 60 } as const;

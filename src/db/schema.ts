@@ -56,6 +56,13 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
  * ancestor ids ("/1/4/17/") under the current boundaries: scope checks and
  * subtree reports are a prefix match on it.
  */
+/**
+ * A fresh verification code (mã xác minh) for every new row, whoever inserts it (a decision issued, history
+ * imported, the demo): the database function of migration 0010 draws 10 characters of the Crockford alphabet
+ * (src/core/verify/code.ts) from gen_random_uuid()'s random bytes, 50 bits.
+ */
+const VERIFY_CODE_DEFAULT = sql`kdc_verify_code()`;
+
 export const units = pgTable(
   'units',
   {
@@ -429,8 +436,10 @@ export const decisions = pgTable(
     issuedBy: integer('issued_by'),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** Mã xác minh: printed with a QR on the issued decision, read by the public page /xac-minh/:code (docs/verification.md). */
+    verifyCode: text('verify_code').notNull().default(VERIFY_CODE_DEFAULT),
   },
-  (t) => [index('decisions_program_year_idx').on(t.programId, t.year)],
+  (t) => [index('decisions_program_year_idx').on(t.programId, t.year), uniqueIndex('decisions_verify_code_uq').on(t.verifyCode)],
 );
 
 /** The recognitions a revoking decision withdraws (chosen in the draft, marked revoked on issue). */
@@ -478,9 +487,12 @@ export const recognitions = pgTable(
     revoked: boolean('revoked').notNull().default(false),
     /** The decision that revoked the title (thu hồi danh hiệu). */
     revokedByDecisionId: integer('revoked_by_decision_id'),
+    /** Mã xác minh: printed with a QR on the certificate (giấy công nhận), read by the public page /xac-minh/:code. */
+    verifyCode: text('verify_code').notNull().default(VERIFY_CODE_DEFAULT),
   },
   (t) => [
     uniqueIndex('recognitions_uq').on(t.programId, t.year, t.unitId, t.titleCode),
+    uniqueIndex('recognitions_verify_code_uq').on(t.verifyCode),
     index('recognitions_year_idx').on(t.programId, t.year),
     index('recognitions_decision_idx').on(t.decisionId),
   ],
@@ -523,6 +535,20 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Requests counted per key (e.g. "verify:ip:203.0.113.5") and fixed window, for the public routes' rate limits
+ * (src/app/public/rate-limit.ts); in the database so the limit holds across server instances. Purged daily.
+ */
+export const rateCounters = pgTable(
+  'rate_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_counters_window_idx').on(t.windowStart)],
+);
 
 /** Failed logins, for rate limiting that holds across several server instances. */
 export const loginAttempts = pgTable(

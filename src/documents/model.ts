@@ -44,6 +44,17 @@ export interface Signature {
 }
 
 /** Fields every administrative document (văn bản hành chính) shares. */
+/**
+ * Mã xác minh printed on a certificate or an issued decision: the code, and the public page it leads to
+ * (null when the site's public address is not known: the code prints without a QR).
+ */
+export interface Verification {
+  code: string;
+  url: string | null;
+  /** Where to type the code by hand: "https://kdc.example.vn/xac-minh". */
+  lookupUrl: string | null;
+}
+
 export interface DocumentHead {
   issuer: Issuer;
   /** Số, ký hiệu: "125/QĐ-UBND". Printed as "Số: 125/QĐ-UBND". */
@@ -70,6 +81,8 @@ export interface RecognizedAreaRow {
 
 /** Quyết định công nhận (decision recognising the areas of one title in one year). */
 export interface RecognitionDecisionModel extends DocumentHead {
+  /** Only on an issued decision: a draft is not a decision, nothing verifies it. */
+  verification?: Verification | null;
   /** Trích yếu, e.g. "Về việc công nhận tổ dân phố, bản đạt tiêu chuẩn … năm 2024". */
   title: string;
   /** The deciding authority line above "Căn cứ", e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU". */
@@ -271,6 +284,7 @@ export interface AllTitlesModel extends DocumentHead {
  * earlier decision (or the records) gave, with its reason and the list of areas.
  */
 export interface RevocationDecisionModel extends DocumentHead {
+  verification?: Verification | null;
   title: string;
   deciderTitle: string;
   titleName: string;
@@ -294,6 +308,7 @@ export interface CertificateModel {
   status: RecognitionStatus;
   /** The decision it rests on: number and date. */
   decision: { number: string; date: IsoDate };
+  verification?: Verification | null;
   /** Số vào sổ: "01/GCN"; optional. */
   registerNumber?: string | null;
   date: IsoDate;

@@ -7,7 +7,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { fileURLToPath } from 'node:url';
 import '../core/zod-locale';
@@ -40,6 +40,9 @@ function trustedProxies(env: Env): boolean | string[] | ((address: string, hop: 
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
+/** An answer slower than this is logged, with its route and time. */
+const SLOW_ANSWER_MS = 1000;
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const env = options.env ?? readEnv();
   const { db } = options.database;
@@ -48,7 +51,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await loadDemo(db);
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: trustedProxies(env) });
+  // No line per request: two log lines for every answer cost the hot path a good share of its throughput (issue 15).
+  // What someone must look at is still logged: server errors (by the error handler) and slow answers (below).
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: trustedProxies(env),
+  });
+  if (options.logger)
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.elapsedTime > SLOW_ANSWER_MS)
+        request.log.warn({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'Trả lời chậm');
+    });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerInputChecks(app);

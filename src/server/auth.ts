@@ -17,22 +17,28 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: UserActor | null;
     csrfToken: string | null;
+    /** The figures revision read with the session (null without one): reports remembered under it need no query to check it. */
+    figuresRevision: number | null;
   }
 }
 
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
-/** Public routes that never look at the caller: no session lookup for them (load balancers poll health). */
+/** Public routes that never look at the caller: no session lookup for them (load balancers poll health; residents read notices and check certificates). */
 const NO_SESSION = new Set(['/api/health']);
+const PUBLIC_PREFIX = '/api/public/';
+const needsNoSession = (path: string) => NO_SESSION.has(path) || path.startsWith(PUBLIC_PREFIX);
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('figuresRevision', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (NO_SESSION.has(request.url.split('?')[0] ?? '')) return;
+    if (needsNoSession(request.url.split('?')[0] ?? '')) return;
     const session = await resolveSession(db, request.cookies[SESSION_COOKIE]);
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;
+    request.figuresRevision = session?.figuresRevision ?? null;
     const path = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' && request.method !== 'HEAD' && !CSRF_EXEMPT.has(path) && request.actor) {
       if (request.headers['x-csrf-token'] !== request.csrfToken)

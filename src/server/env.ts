@@ -67,6 +67,19 @@ const envSchema = z.object({
    * Set it (16 characters or more) when several instances share a database; unset, each draws its own at start.
    */
   KDC_CAPTCHA_SECRET: z.string().min(16, 'cần ít nhất 16 ký tự').optional(),
+  /**
+   * The address residents reach the site at ("https://kdc.laichau.gov.vn"), printed in the QR code and the "tra cứu
+   * tại" line of certificates and decisions. Unset: the address the officer's browser used to download the file.
+   */
+  KDC_PUBLIC_URL: z.preprocess(
+    (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'cần địa chỉ http:// hoặc https://, không có ? hay #, vd. https://kdc.example.vn')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'KDC_TRUST_PROXY'> & { demo: boolean; trustProxy: false | number | string[] };

@@ -14,7 +14,7 @@ export function startPurgeTimer(db: Db, log: Pick<FastifyBaseLogger, 'info' | 'e
   const run = () => {
     purgeExpired(db).then(
       (result) => {
-        if (result.sessions || result.loginAttempts) log.info({ purge: result }, 'purged expired sessions and old login attempts');
+        if (result.sessions || result.loginAttempts || result.rateCounters) log.info({ purge: result }, 'purged expired sessions and old login attempts');
       },
       (error: unknown) => log.error({ err: error }, 'purge failed'),
     );

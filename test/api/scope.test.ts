@@ -92,6 +92,8 @@ function casesFor(method: string, path: string): Case[] | 'public' | null {
   const year = 2026;
   const table: Record<string, Case[] | 'public'> = {
     'GET /api/health': 'public',
+    // Anyone holding a printed certificate or decision (test/security/verify.test.ts).
+    'GET /api/public/verify/{code}': 'public',
     'POST /api/auth/login': 'public',
     'POST /api/auth/logout': 'public',
     'GET /api/auth/me': 'public',

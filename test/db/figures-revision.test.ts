@@ -13,7 +13,8 @@ import { demoServer, loginAs, type Client } from '../support/server';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let thanhpho: Client;
-const NOT_FIGURES = ['audit_log', 'figures_revision', 'figures_revision_pending', 'login_attempts', 'sessions'];
+// rate_counters: the public routes' request counters (drizzle/0010), written on every verification request.
+const NOT_FIGURES = ['audit_log', 'figures_revision', 'figures_revision_pending', 'login_attempts', 'rate_counters', 'sessions'];
 
 beforeAll(async () => {
   server = await demoServer();
@@ -30,7 +31,7 @@ const summary = async (year: number) => {
 };
 
 describe('the figures revision', () => {
-  it('every table but sessions, login attempts and the audit log carries the trigger that moves it', async () => {
+  it('every table but sessions, login attempts, request counters and the audit log carries the trigger that moves it', async () => {
     const { rows } = await server.db.execute<{ table: string; triggered: boolean }>(sql`
       SELECT c.relname AS table, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'figures_changed') AS triggered
       FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())::oid ORDER BY 1`);
@@ -93,5 +94,16 @@ describe('summaries remembered under the revision', () => {
       .where(eq(units.id, area.unitId));
     const after = (await thanhpho.get(url)).json() as { items: Array<{ unitId: number; unitName: string }> };
     expect(after.items.find((a) => a.unitId === area.unitId)!.unitName).toBe(`${area.unitName} (đổi tên)`);
+  });
+
+  it('so does the unit search, scope and all', async () => {
+    const search = async (client: Client, q: string) =>
+      ((await client.get(`/api/units?q=${encodeURIComponent(q)}`)).json() as Array<{ id: number; name: string }>).map((u) => u.name);
+    expect(await search(thanhpho, 'khu pho thu nghiem')).toEqual([]);
+    const [ward] = await server.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.name, 'Phường Đoàn Kết'));
+    await server.db.update(units).set({ name: 'Khu phố thử nghiệm', nameFolded: 'khu pho thu nghiem' }).where(eq(units.id, ward!.id));
+    expect(await search(thanhpho, 'khu pho thu nghiem')).toEqual(['Khu phố thử nghiệm']);
+    // Another ward's officer shares no scope with it: the remembered answer is not theirs.
+    expect(await search(await loginAs(server.app, 'tanphong'), 'khu pho thu nghiem')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/app/auth/sessions';
 import { purgeExpired } from '../../src/app/maintenance/purge';
 import { openDatabase, type Database } from '../../src/db/client';
-import { auditLog, loginAttempts, sessions, users } from '../../src/db/schema';
+import { auditLog, loginAttempts, rateCounters, sessions, users } from '../../src/db/schema';
 import { startPurgeTimer } from '../../src/server/purge-timer';
 import { runKdc } from '../support/cli';
 import { openTestDatabase } from '../support/db';
@@ -37,19 +37,24 @@ async function seed() {
     { key: 'ip:1.2.3.4', at: new Date(Date.now() - 3 * 86_400_000) },
     { key: 'ip:1.2.3.4', at: new Date() },
   ]);
+  await db.insert(rateCounters).values([
+    { key: 'verify:ip:1.2.3.4', windowStart: new Date(Date.now() - 3 * 86_400_000), hits: 7 },
+    { key: 'verify:ip:1.2.3.4', windowStart: new Date(), hits: 1 },
+  ]);
   return live;
 }
 
 describe('purge', () => {
-  it('removes expired sessions and old failed logins, keeps live ones, audits it', async () => {
+  it('removes expired sessions, old failed logins and old public request counters, keeps live ones, audits it', async () => {
     await seed();
     const result = await purgeExpired(database.db);
-    expect(result).toEqual({ sessions: 1, loginAttempts: 1 });
+    expect(result).toEqual({ sessions: 1, loginAttempts: 1, rateCounters: 1 });
+    expect(await database.db.select().from(rateCounters)).toHaveLength(1);
     expect(await database.db.select().from(sessions)).toHaveLength(1);
     expect(await database.db.select().from(loginAttempts)).toHaveLength(1);
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'purge'));
-    expect(entry?.after).toEqual({ sessions: 1, loginAttempts: 1 });
-    expect(await purgeExpired(database.db)).toEqual({ sessions: 0, loginAttempts: 0 });
+    expect(entry?.after).toEqual({ sessions: 1, loginAttempts: 1, rateCounters: 1 });
+    expect(await purgeExpired(database.db)).toEqual({ sessions: 0, loginAttempts: 0, rateCounters: 0 });
   });
 
   it('two purges at once: one does the work', async () => {

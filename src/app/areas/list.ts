@@ -16,7 +16,7 @@ import { fold } from '../../core/text/normalize';
 import type { Actor } from '../actor';
 import { programSubject } from '../programs/queries';
 import { reportUnitId } from '../programs/report-unit';
-import { programFor, scopeKey, unitCondition } from '../policy/loaders';
+import { programForFigures, scopeKey, unitCondition } from '../policy/loaders';
 import { rememberFigures } from '../reports/memo';
 import { requireUnit } from '../units/find';
 import { nameContainsAll } from '../units/queries';
@@ -39,10 +39,12 @@ export interface AreaListInput {
   q?: string;
   limit?: number;
   offset?: number;
+  /** The figures revision, when the caller read it with the session. */
+  revision?: number | null;
 }
 
 export async function listProgramAreas(db: Queryable, actor: Actor, input: AreaListInput) {
-  const program = await programFor(db, actor, input.programCode);
+  const program = await programForFigures(db, actor, input.programCode, input.revision ?? null);
   const rootId = await reportUnitId(db, actor, program, input.unitId);
   // Scope is checked above for every request; the page itself depends only on what the key holds.
   const key = JSON.stringify([
@@ -58,7 +60,7 @@ export async function listProgramAreas(db: Queryable, actor: Actor, input: AreaL
     input.limit,
     input.offset,
   ]);
-  return rememberFigures(db, key, () => areaPage(db, actor, program.id, rootId, input));
+  return rememberFigures(db, key, () => areaPage(db, actor, program.id, rootId, input), input.revision);
 }
 
 async function areaPage(db: Queryable, actor: Actor, programId: number, rootId: number, input: AreaListInput) {

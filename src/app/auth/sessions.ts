@@ -5,9 +5,9 @@
  * account ends the account's sessions (issue 12, finding 12).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { sessions, units, userRoles, users } from '../../db/schema';
+import { figuresRevision, sessions, units, userRoles, users } from '../../db/schema';
 import type { UserActor } from '../actor';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -68,7 +68,9 @@ export async function loadActor(db: Queryable, userId: number): Promise<UserActo
  * The actor and CSRF token of a live session, or null — in one query (session,
  * account and grants joined), since it runs before every signed-in request.
  * Nothing is cached: a sign-out, a deactivation or a changed role takes effect
- * at once on every server instance.
+ * at once on every server instance. The same query reads the figures revision
+ * (db/schema.ts), so a report served from remembered figures needs no query
+ * of its own to know they are still exact (app/reports/memo.ts).
  */
 export async function resolveSession(db: Queryable, token: string | undefined) {
   if (!token) return null;
@@ -83,6 +85,7 @@ export async function resolveSession(db: Queryable, token: string | undefined) {
       unitId: userRoles.unitId,
       unitPath: units.path,
       unitName: units.name,
+      figuresRevision: sql<number>`(SELECT ${figuresRevision.n} FROM ${figuresRevision})`.mapWith(Number),
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
@@ -102,5 +105,5 @@ export async function resolveSession(db: Queryable, token: string | undefined) {
       role !== null && unitId !== null && unitPath !== null && unitName !== null ? [{ role, unitId, unitPath, unitName }] : [],
     ),
   };
-  return { actor, csrfToken: first.csrfToken };
+  return { actor, csrfToken: first.csrfToken, figuresRevision: first.figuresRevision };
 }

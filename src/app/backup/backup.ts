@@ -11,7 +11,7 @@
  * transaction — one snapshot, so a backup taken while people work holds each
  * change whole or not at all (PGlite runs nothing else while a transaction is
  * open). Sessions, their CSRF tokens and failed logins are not backed up, so
- * a restored copy has no live session; password hashes are, so people can
+ * a restored copy has no live session (nor do the public routes' request counters come back); password hashes are, so people can
  * sign in to a restored copy (docs/backup.md says so). The file is written
  * readable by its owner only.
  */
@@ -34,6 +34,7 @@ const allTables = (Object.values(schema) as unknown[]).filter((v): v is PgTable 
 export const NOT_BACKED_UP: ReadonlySet<string> = new Set([
   getTableName(schema.sessions),
   getTableName(schema.loginAttempts),
+  getTableName(schema.rateCounters),
   // Kept by triggers; a restore moves the number by itself (its inserts are changes).
   getTableName(schema.figuresRevision),
   getTableName(schema.figuresRevisionPending),

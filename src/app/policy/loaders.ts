@@ -11,6 +11,7 @@ import { decisions, evidenceFiles, programs, registrations, units, userRoles, us
 import { isAdmin, type Actor } from '../actor';
 import { AppError, notFound } from '../errors';
 import { findProgram } from '../programs/find';
+import { rememberFigures } from '../reports/memo';
 import { requireUnit, type UnitRow } from '../units/find';
 import { dutiesOf, sameAssessorAllowed } from './duties';
 import { CAPABILITIES, decide, dutyOf, mayEver, type RULES, type Action, type Capability, type Resource } from './index';
@@ -49,6 +50,17 @@ export async function unitFor(db: Queryable, actor: Actor, unitId: number, actio
 export async function programFor(db: Queryable, actor: Actor, code: string, action: ActionOn<'program'> = 'program.read', message?: string) {
   const program = await findProgram(db, code);
   authorize(actor, action, { kind: 'program', ownerPath: program.ownerPath }, `phong trào "${code}"`, message);
+  return program;
+}
+
+/**
+ * `programFor` on the read routes served from remembered figures: the
+ * programme row itself remembered under the figures revision (every change to
+ * programmes moves it), the policy asked on every request all the same.
+ */
+export async function programForFigures(db: Queryable, actor: Actor, code: string, revision: number | null) {
+  const program = await rememberFigures(db, JSON.stringify(['program', code]), () => findProgram(db, code), revision);
+  authorize(actor, 'program.read', { kind: 'program', ownerPath: program.ownerPath }, `phong trào "${code}"`);
   return program;
 }
 

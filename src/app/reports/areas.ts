@@ -18,6 +18,13 @@ export interface RecognizedArea {
   status: RecognitionStatus;
   statusLabel: string;
   reward: number;
+  /** The recognition's mã xác minh, printed on its certificate. */
+  verifyCode: string;
+  /** The decision that gave it; null for history imported from records kept before KDC (then the fields below). */
+  decisionId: number | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  decisionIssuer: string | null;
 }
 
 export async function recognizedAreas(
@@ -35,6 +42,11 @@ export async function recognizedAreas(
       titleName: programTitles.name,
       status: recognitions.status,
       reward: recognitions.rewardAmount,
+      verifyCode: recognitions.verifyCode,
+      decisionId: recognitions.decisionId,
+      decisionNumber: recognitions.decisionNumber,
+      decisionDate: recognitions.decisionDate,
+      decisionIssuer: recognitions.decisionIssuer,
     })
     .from(recognitions)
     .innerJoin(programs, eq(programs.id, recognitions.programId))

@@ -36,8 +36,10 @@ import {
   type Issuer,
   type RecognizedAreaRow,
   type Signature,
+  type Verification,
   type YearReportModel,
 } from '../../documents/index';
+import { verifyUrl } from '../../core/verify/code';
 import { notFound } from '../errors';
 import { decisionReference } from '../../documents/text';
 import { titlesOfPlace, type AllTitles } from './all-titles';
@@ -53,6 +55,14 @@ export interface ReportInput {
   year: number;
   unitId: number;
   boundaries?: Boundaries;
+  /** The site's public address, for the QR of certificates and decisions (null: the code prints without a QR). */
+  publicUrl?: string | null;
+}
+
+/** The verification mark of a code under the site's public address (docs/verification.md). */
+export function verificationOf(code: string, publicUrl: string | null | undefined): Verification {
+  const base = publicUrl ? publicUrl.replace(/\/+$/, '') : null;
+  return { code, url: base ? verifyUrl(base, code) : null, lookupUrl: base ? `${base}/xac-minh` : null };
 }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
@@ -159,7 +169,7 @@ export async function yearReportModel(db: Queryable, input: ReportInput): Promis
 }
 
 /** A revoking decision's document: the decisions it amends, its reason, and the areas whose title it withdraws. */
-async function revocationFile(db: Queryable, decision: typeof decisions.$inferSelect): Promise<Buffer> {
+async function revocationFile(db: Queryable, decision: typeof decisions.$inferSelect, publicUrl?: string | null): Promise<Buffer> {
   const parent = alias(units, 'parent');
   const granted = alias(decisions, 'granted');
   const rows = await db
@@ -187,6 +197,7 @@ async function revocationFile(db: Queryable, decision: typeof decisions.$inferSe
     issuer: await issuerFor(db, decision.issuingUnitId),
     number: decision.number,
     date: decision.issuedOn,
+    verification: decision.status === 'issued' ? verificationOf(decision.verifyCode, publicUrl) : null,
     recipients: ['Như Điều 3', 'Lưu: VT'],
     signature: signatureFor(decision.signerTitle ?? 'Chủ tịch', decision.signer),
     title: `Về việc thu hồi danh hiệu "${titleName}" năm ${decision.year}`,
@@ -200,11 +211,14 @@ async function revocationFile(db: Queryable, decision: typeof decisions.$inferSe
   });
 }
 
-/** The decision document of an issued (or draft) decision, with its annexed list. */
-export async function decisionFile(db: Queryable, decisionId: number): Promise<Buffer> {
+/**
+ * The decision document of an issued (or draft) decision, with its annexed list. An issued one carries its
+ * verification mark; a draft none (it is not a decision yet, and may still change).
+ */
+export async function decisionFile(db: Queryable, decisionId: number, publicUrl?: string | null): Promise<Buffer> {
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
   if (!decision) throw notFound('quyết định');
-  if (decision.kind === 'revoke') return revocationFile(db, decision);
+  if (decision.kind === 'revoke') return revocationFile(db, decision, publicUrl);
   const program = await db
     .select()
     .from(programs)
@@ -219,6 +233,7 @@ export async function decisionFile(db: Queryable, decisionId: number): Promise<B
     issuer,
     number: decision.number,
     date: decision.issuedOn,
+    verification: decision.status === 'issued' ? verificationOf(decision.verifyCode, publicUrl) : null,
     recipients: ['Như Điều 3', 'Lưu: VT'],
     signature: signatureFor(decision.signerTitle ?? 'Chủ tịch', decision.signer),
     title: `Về việc công nhận khu dân cư đạt danh hiệu "${titleName}" năm ${decision.year}`,
@@ -238,6 +253,10 @@ export async function decisionFile(db: Queryable, decisionId: number): Promise<B
   });
 }
 
+/**
+ * One certificate per recognised area, each naming the decision that recognised it (or, for history imported
+ * from records, the decision those records give) and carrying its own verification mark.
+ */
 async function certificatesFile(db: Queryable, input: ReportInput): Promise<Buffer> {
   const areas = await recognizedAreas(db, input);
   if (!areas.length) throw notFound(`khu dân cư được công nhận năm ${input.year}`);
@@ -245,23 +264,32 @@ async function certificatesFile(db: Queryable, input: ReportInput): Promise<Buff
   const decisionRows = await db
     .select()
     .from(decisions)
-    .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued')));
-  const decision = decisionRows[0];
-  const issuer = await issuerFor(db, decision?.issuingUnitId ?? program.ownerUnitId);
-  return renderCertificates(
-    areas.map((a) => ({
+    .where(and(eq(decisions.programId, program.id), eq(decisions.year, input.year), eq(decisions.status, 'issued')))
+    .orderBy(asc(decisions.issuedOn), asc(decisions.id));
+  const byId = new Map(decisionRows.map((d) => [d.id, d]));
+  const issuers = new Map<number, Issuer>();
+  const issuerOf = async (unitId: number) => issuers.get(unitId) ?? issuers.set(unitId, await issuerFor(db, unitId)).get(unitId)!;
+  const models = [];
+  for (const a of areas) {
+    // Imported history has no decision row: the first decision of the year signs, as before, unless the records name one.
+    const decision = (a.decisionId !== null ? byId.get(a.decisionId) : undefined) ?? (a.decisionNumber ? undefined : decisionRows[0]);
+    const issuer = await issuerOf(decision?.issuingUnitId ?? program.ownerUnitId);
+    const date = decision?.issuedOn ?? a.decisionDate ?? `${input.year}-11-18`;
+    models.push({
       issuer,
-      grantorTitle: upper(decision?.issuingBody ?? issuer.shortName ?? issuer.body),
+      grantorTitle: upper(decision?.issuingBody ?? a.decisionIssuer ?? issuer.shortName ?? issuer.body),
       areaName: a.name,
       communeName: a.commune,
       titleName: a.titleName,
       year: input.year,
       status: a.status,
-      decision: { number: decision?.number ?? '', date: decision?.issuedOn ?? `${input.year}-11-18` },
-      date: decision?.issuedOn ?? `${input.year}-11-18`,
+      decision: { number: decision?.number ?? a.decisionNumber ?? '', date },
+      date,
       signature: signatureFor(decision?.signerTitle ?? 'Chủ tịch', decision?.signer ?? ''),
-    })),
-  );
+      verification: verificationOf(a.verifyCode, input.publicUrl),
+    });
+  }
+  return renderCertificates(models);
 }
 
 /** The council's meeting-conclusion notice: every area it considered this year, recommended or not, with reasons. */
@@ -361,7 +389,7 @@ export async function renderReport(db: Queryable, input: ReportInput & { kind: R
         )
         .orderBy(asc(decisions.issuedOn));
       if (!decision) throw notFound(`quyết định công nhận năm ${input.year}`);
-      return { buffer: await decisionFile(db, decision.id), extension: 'docx' };
+      return { buffer: await decisionFile(db, decision.id, input.publicUrl), extension: 'docx' };
     }
   }
 }

@@ -26,11 +26,15 @@ export async function figuresRevisionNow(db: Queryable): Promise<number> {
 /**
  * `compute()`, or what it gave for the same key under the same revision.
  * Simultaneous first requests share one computation; a failure is not kept.
+ * `revision`, when the caller has read it already (with the session: see
+ * app/auth/sessions.ts), spares the query. Read before the computation, it
+ * can only be older than the records computed from, never newer: what is
+ * remembered under it is as fresh as the answer would have been.
  */
-export async function rememberFigures<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+export async function rememberFigures<T>(db: Queryable, key: string, compute: () => Promise<T>, revision?: number | null): Promise<T> {
   // Inside a transaction the records may hold its own changes, not yet under any revision: never remember those.
   if (db instanceof PgTransaction) return compute();
-  const at = `${await figuresRevisionNow(db)}|${key}`;
+  const at = `${revision ?? (await figuresRevisionNow(db))}|${key}`;
   const known = remembered.get(at) as Promise<T> | undefined;
   if (known) return known;
   const pending = compute();

@@ -8,7 +8,8 @@ import type { Queryable } from '../../db/client';
 import { unitEvents, unitLineage, units } from '../../db/schema';
 import { fold } from '../../core/text/normalize';
 import { isAdmin, type Actor } from '../actor';
-import { unitCondition, unitFor } from '../policy/loaders';
+import { scopeKey, unitCondition, unitFor } from '../policy/loaders';
+import { rememberFigures } from '../reports/memo';
 import { presentUnit, presentUnitBrief } from './presenters';
 
 const LIKE_SPECIALS = /[\\%_]/g;
@@ -16,13 +17,24 @@ const LIKE_SPECIALS = /[\\%_]/g;
 /** One condition per folded word: each must appear in the unit's folded name ("to dan pho so 5" finds "Tổ dân phố số 5"). */
 export const nameContainsAll = (words: string[]) => words.map((w) => sql`${units.nameFolded} LIKE ${`%${w.replace(LIKE_SPECIALS, (c) => `\\${c}`)}%`}`);
 
-/** Every word of the query must appear in the folded name: "to dan pho so 5" finds "Tổ dân phố số 5". */
-export async function searchUnits(db: Queryable, actor: Actor, query: string | undefined, limit = 50) {
-  const scope = unitCondition(actor);
+/**
+ * Every word of the query must appear in the folded name: "to dan pho so 5"
+ * finds "Tổ dân phố số 5". Remembered under the figures revision (every change
+ * to units moves it), keyed by the words and by all the answer reads of the
+ * caller: their scope, and for the empty search the units of their grants.
+ */
+export async function searchUnits(db: Queryable, actor: Actor, query: string | undefined, limit = 50, revision?: number | null) {
   const words = fold(query ?? '')
     .split(' ')
     .filter(Boolean);
-  if (!words.length) return scopeRoots(db, actor);
+  const key = words.length
+    ? ['units', scopeKey(actor), words, limit]
+    : ['unit-roots', isAdmin(actor) ? '*' : [...new Set(actor.grants.map((g) => g.unitId))].sort((a, b) => a - b)];
+  return rememberFigures(db, JSON.stringify(key), () => (words.length ? findUnits(db, actor, words, limit) : scopeRoots(db, actor)), revision);
+}
+
+async function findUnits(db: Queryable, actor: Actor, words: string[], limit: number) {
+  const scope = unitCondition(actor);
   const conditions = nameContainsAll(words);
   const parent = alias(units, 'parent');
   const rows = await db

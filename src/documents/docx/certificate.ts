@@ -4,9 +4,10 @@
  * Quốc hiệu on top, the grantor, "CÔNG NHẬN", the area in large type, the
  * title and year, then the decision it rests on and the signature.
  */
-import type { Paragraph } from 'docx';
 import {
+  AlignmentType,
   BorderStyle,
+  Paragraph,
   Table,
   TableBorders,
   TableCell,
@@ -21,6 +22,7 @@ import { STATUS_LABELS } from '../../core/cycle/status';
 import type { CertificateModel } from '../model';
 import { decisionReference, placeDateLine } from '../text';
 import { A4, buildDocument, line, mmToTwip, rule, signatureParagraphs, toBuffer } from './layout';
+import { qrImage, qrPng, verificationText } from './verification';
 
 /** Deep red, the colour such certificates are printed in. */
 const RED = 'B22222';
@@ -41,12 +43,22 @@ function cell(children: Paragraph[], width: number, bottom = false): TableCell {
   });
 }
 
-/** Bottom row: the decision reference and register number left, date and signature right. */
-function footer(model: CertificateModel): Table {
+/**
+ * Bottom row: left, the verification mark (QR and code, docs/verification.md), the decision reference and
+ * register number; right, date and signature.
+ */
+function footer(model: CertificateModel, qr: Buffer | null): Table {
   const left = WIDTH * 0.45;
   const right = WIDTH - left;
-  const refs = [line(decisionReference(model.decision.number, model.decision.date), { size: 13, italics: true })];
-  if (model.registerNumber) refs.push(line(`Số vào sổ: ${model.registerNumber}`, { size: 13, italics: true }));
+  const refs: Paragraph[] = [];
+  const v = model.verification;
+  if (v) {
+    if (qr && v.url) refs.push(new Paragraph({ alignment: AlignmentType.LEFT, children: [qrImage(qr, v.url)] }));
+    refs.push(...verificationText(v, { size: 11 }));
+  }
+  const left_ = { size: 13, italics: true, align: AlignmentType.LEFT, before: v ? 60 : 0 };
+  refs.push(line(decisionReference(model.decision.number, model.decision.date), left_));
+  if (model.registerNumber) refs.push(line(`Số vào sổ: ${model.registerNumber}`, { ...left_, before: 0 }));
   return new Table({
     width: { size: WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -64,7 +76,7 @@ function footer(model: CertificateModel): Table {
   });
 }
 
-function certificateSection(model: CertificateModel): ISectionOptions {
+function certificateSection(model: CertificateModel, qr: Buffer | null): ISectionOptions {
   const children = [
     line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 14, before: 240 }),
     line('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 15 }),
@@ -76,7 +88,7 @@ function certificateSection(model: CertificateModel): ISectionOptions {
     line('Đạt danh hiệu', { size: 17, italics: true, before: 360 }),
     line(`"${model.titleName}" năm ${model.year}`, { bold: true, size: 22, before: 60 }),
     line(`(${STATUS_LABELS[model.status]})`, { italics: true, size: 16, before: 60 }),
-    footer(model),
+    footer(model, qr),
   ];
   return {
     properties: {
@@ -99,5 +111,11 @@ function certificateSection(model: CertificateModel): ISectionOptions {
 /** One section per certificate: each starts a new page and carries its own frame. */
 export async function renderCertificates(models: CertificateModel[]): Promise<Buffer> {
   if (!models.length) throw new Error('Không có khu dân cư nào để in giấy công nhận');
-  return toBuffer(buildDocument('Giấy công nhận', models.map(certificateSection)));
+  const qrs = await Promise.all(models.map((m) => (m.verification?.url ? qrPng(m.verification.url) : null)));
+  return toBuffer(
+    buildDocument(
+      'Giấy công nhận',
+      models.map((m, i) => certificateSection(m, qrs[i] ?? null)),
+    ),
+  );
 }

@@ -21,9 +21,11 @@ import {
   line,
   portraitSection,
   run,
+  TEXT_WIDTH,
   toBuffer,
   type Column,
 } from './layout';
+import { verificationBlock } from './verification';
 
 function withSemicolon(text: string): string {
   return /[;.]$/.test(text) ? text : `${text};`;
@@ -99,6 +101,7 @@ export async function renderRecognitionDecision(model: RecognitionDecisionModel)
     ...preamble(model),
     ...model.articles.map(articleParagraph),
     closingBlock(model),
+    ...(model.verification ? [line('', { size: 6, before: 240 }), await verificationBlock(model.verification, TEXT_WIDTH)] : []),
     ...(model.areas.length ? annex(model) : []),
   ];
   return toBuffer(buildDocument(`Quyết định ${model.number}`, [portraitSection(children)]));

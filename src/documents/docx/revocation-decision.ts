@@ -19,8 +19,10 @@ import {
   line,
   portraitSection,
   run,
+  TEXT_WIDTH,
   toBuffer,
 } from './layout';
+import { verificationBlock } from './verification';
 
 const withSemicolon = (text: string) => (/[;.]$/.test(text) ? text : `${text};`);
 
@@ -59,6 +61,7 @@ export async function renderRevocationDecision(model: RevocationDecisionModel): 
     line('QUYẾT ĐỊNH:', { bold: true, before: 120, after: 120 }),
     ...articles,
     closingBlock(model),
+    ...(model.verification ? [line('', { size: 6, before: 240 }), await verificationBlock(model.verification, TEXT_WIDTH)] : []),
     ...annex,
   ];
   return toBuffer(buildDocument(`Quyết định ${model.number}`, [portraitSection(children)]));

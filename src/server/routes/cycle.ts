@@ -188,6 +188,7 @@ export const cycleRoutes =
           titleCode: request.query.title,
           limit: request.query.limit,
           offset: request.query.offset,
+          revision: request.figuresRevision,
         }),
     );
 

@@ -8,6 +8,7 @@ import { getDecision, listDecisions, listRecognitions } from '../../app/decision
 import { decisionFile } from '../../app/reports/files';
 import { DOCX_MIME } from '../../documents/index';
 import { requireActor } from '../auth';
+import { publicUrl } from '../public-url';
 import type { RouteDeps } from './deps';
 import { codeParam, yearQuery } from './programs';
 import { id, idParam } from './schemas';
@@ -27,7 +28,7 @@ const decisionHeader = z.object({
 });
 
 export const decisionRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, env }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/programs/:code/decisions',
@@ -112,7 +113,7 @@ export const decisionRoutes =
         return reply
           .header('content-type', DOCX_MIME)
           .header('content-disposition', `attachment; filename="quyet-dinh-${decision.id}.docx"`)
-          .send(await decisionFile(db, decision.id));
+          .send(await decisionFile(db, decision.id, publicUrl(env, request)));
       },
     );
   };

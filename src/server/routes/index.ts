@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth';
 import type { RouteDeps } from './deps';
 import { healthRoutes } from './health';
+import { publicRoutes } from './public';
 import { programRoutes } from './programs';
 import { reportRoutes } from './reports';
 import { criteriaRoutes } from './criteria';
@@ -19,6 +20,7 @@ export const apiRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(healthRoutes);
+    await app.register(publicRoutes(deps));
     await app.register(authRoutes(deps));
     await app.register(unitRoutes(deps));
     await app.register(programRoutes(deps));

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { programFor } from '../../app/policy/loaders';
+import { programForFigures } from '../../app/policy/loaders';
 import { reportUnitId } from '../../app/programs/report-unit';
 import { REPORT_KINDS, allTitlesFile, renderReport } from '../../app/reports/files';
 import { allTitlesReport } from '../../app/reports/all-titles';
@@ -11,6 +11,7 @@ import { rememberFigures } from '../../app/reports/memo';
 import { failedCriteriaRanking, programSummary, programSummaryByUnit, yearSeries } from '../../app/reports/summary';
 import { BOUNDARIES } from '../../app/reports/region';
 import { requireActor } from '../auth';
+import { publicUrl } from '../public-url';
 import type { RouteDeps } from './deps';
 import { allTitlesSchema, dashboardSchema, summarySchema } from './responses';
 import { codeParam, yearQuery } from './programs';
@@ -24,12 +25,12 @@ const figuresQuery = z.object({
 });
 
 export const reportRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, env }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     /** The programme and the unit a report covers, checked against the caller's scope. */
     const reportScope = async (request: FastifyRequest, code: string, unit?: number) => {
       const actor = requireActor(request);
-      const program = await programFor(db, actor, code);
+      const program = await programForFigures(db, actor, code, request.figuresRevision);
       return { program, unitId: await reportUnitId(db, actor, program, unit) };
     };
     app.get(
@@ -46,7 +47,7 @@ export const reportRoutes =
       async (request) => {
         const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
         const input = { programCode: program.code, year: request.query.year, unitId, boundaries: request.query.boundaries };
-        return rememberFigures(db, JSON.stringify(['summary', input]), () => programSummary(db, input));
+        return rememberFigures(db, JSON.stringify(['summary', input]), () => programSummary(db, input), request.figuresRevision);
       },
     );
 
@@ -65,15 +66,20 @@ export const reportRoutes =
         const { program, unitId } = await reportScope(request, request.params.code, request.query.unit);
         const { year, boundaries } = request.query;
         const input = { programCode: program.code, year, unitId, boundaries };
-        return rememberFigures(db, JSON.stringify(['dashboard', input]), async () => {
-          const [summary, byUnit, series, failedCriteria] = await Promise.all([
-            programSummary(db, input),
-            programSummaryByUnit(db, input),
-            yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year, boundaries }),
-            failedCriteriaRanking(db, input),
-          ]);
-          return { summary, byUnit, series, failedCriteria };
-        });
+        return rememberFigures(
+          db,
+          JSON.stringify(['dashboard', input]),
+          async () => {
+            const [summary, byUnit, series, failedCriteria] = await Promise.all([
+              programSummary(db, input),
+              programSummaryByUnit(db, input),
+              yearSeries(db, { programCode: program.code, unitId, fromYear: year - 4, toYear: year, boundaries }),
+              failedCriteriaRanking(db, input),
+            ]);
+            return { summary, byUnit, series, failedCriteria };
+          },
+          request.figuresRevision,
+        );
       },
     );
 
@@ -132,6 +138,7 @@ export const reportRoutes =
           unitId,
           boundaries: request.query.boundaries,
           kind: request.params.kind,
+          publicUrl: publicUrl(env, request),
         });
         const filename = `${request.params.kind}-${program.code}-${request.query.year}.${extension}`;
         return reply

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { criteriaSetSchema } from '../../core/criteria/schema';
 import { REGISTRATION_STEPS } from '../../app/policy/loaders';
+import { RECOGNITION_STATUSES } from '../../core/cycle/status';
 
 const id = z.number().int();
 /** A calendar day "2026-11-18" (PostgreSQL `date`). */
@@ -516,3 +517,34 @@ export const registrationCommentsSchema = z.object({
 export const commentAnswerSchema = z.object({ id, mark: commentMark, answer: z.string(), answeredAt: z.string() });
 
 export const checkedBy = <S extends z.ZodType>(_schema: S, value: unknown): z.output<S> => value as z.output<S>;
+
+/** GET /api/public/verify/:code — what a certificate's or a decision's verification page shows (src/app/public/verify.ts). */
+const decisionRefSchema = z.object({ number: z.string().nullable(), date: z.string().nullable(), issuer: z.string().nullable() });
+export const verifiedSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('certificate'),
+    code: z.string(),
+    areaName: z.string(),
+    place: z.array(z.string()),
+    placeNow: z.array(z.string()).nullable(),
+    titleName: z.string(),
+    year: z.number().int(),
+    programName: z.string(),
+    status: z.enum(RECOGNITION_STATUSES),
+    statusLabel: z.string(),
+    decision: decisionRefSchema,
+    revoked: decisionRefSchema.nullable(),
+  }),
+  z.object({
+    kind: z.literal('decision'),
+    code: z.string(),
+    decisionKind: z.enum(['recognize', 'revoke']),
+    number: z.string(),
+    date: z.string(),
+    issuer: z.string(),
+    titleName: z.string(),
+    year: z.number().int(),
+    programName: z.string(),
+    areas: z.array(z.object({ areaName: z.string(), communeName: z.string().nullable(), revoked: decisionRefSchema.nullable() })),
+  }),
+]);

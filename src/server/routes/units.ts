@@ -20,7 +20,7 @@ export const unitRoutes =
           response: { 200: z.array(unitBriefSchema) },
         },
       },
-      async (request) => searchUnits(db, requireActor(request), request.query.q),
+      async (request) => searchUnits(db, requireActor(request), request.query.q, undefined, request.figuresRevision),
     );
 
     app.get('/api/units/:id', { schema: { tags: ['units'], summary: 'Một đơn vị', params: idParam, response: { 200: unitSchema } } }, async (request) =>

@@ -41,6 +41,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xác minh giấy công nhận hoặc quyết định theo mã xác minh (công khai, không cần đăng nhập) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "certificate";
+                            code: string;
+                            areaName: string;
+                            place: string[];
+                            placeNow: string[] | null;
+                            titleName: string;
+                            year: number;
+                            programName: string;
+                            /** @enum {string} */
+                            status: "lan-dau" | "giu-vung" | "cong-nhan-lai";
+                            statusLabel: string;
+                            decision: {
+                                number: string | null;
+                                date: string | null;
+                                issuer: string | null;
+                            };
+                            revoked: {
+                                number: string | null;
+                                date: string | null;
+                                issuer: string | null;
+                            } | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "decision";
+                            code: string;
+                            /** @enum {string} */
+                            decisionKind: "recognize" | "revoke";
+                            number: string;
+                            date: string;
+                            issuer: string;
+                            titleName: string;
+                            year: number;
+                            programName: string;
+                            areas: {
+                                areaName: string;
+                                communeName: string | null;
+                                revoked: {
+                                    number: string | null;
+                                    date: string | null;
+                                    issuer: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
