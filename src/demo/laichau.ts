@@ -10,7 +10,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { registrations, scorecardValues, unitFigures, units, workflowEvents } from '../db/schema';
+import { noticeComments, publicNotices, registrations, scorecardValues, unitFigures, units, workflowEvents } from '../db/schema';
+import { DEFAULT_NOTICE_DAYS, noticeEndsOn, vietnamDay } from '../core/notice/notice';
 import type { EventAction, Step } from '../core/cycle/workflow';
 import type { Chain } from '../core/programs/settings';
 import { recomputeVerdicts } from '../app/cycle/verdicts';
@@ -123,6 +124,11 @@ const STEPS = {
   'self-assessed': [
     ['register', null, 'registered'],
     ['submit', 'registered', 'self-assessed'],
+  ],
+  'board-proposed': [
+    ['register', null, 'registered'],
+    ['submit', 'registered', 'self-assessed'],
+    ['propose', 'self-assessed', 'board-proposed'],
   ],
   'council-recommended': [
     ['register', null, 'registered'],
@@ -337,5 +343,40 @@ export async function loadLaiChau(tx: Queryable, byCode: Units, setId: SetIds, a
     status: 'registered',
     actorId,
     steps: STEPS.registered,
+  });
+
+  // Phường Đông Phong's board proposed two tổ dân phố; their public notice (issue 14) runs from the day the demo is
+  // loaded, with one resident's comment waiting for an answer: /niem-yet/1 on a first `npm start`.
+  const proposed = [];
+  for (const area of ['TDP24', 'TDP25'])
+    proposed.push(
+      await seasonRegistration(tx, {
+        programId: tqpttd,
+        unitId: unit('DONGPHONG', area),
+        titleCode: 'tqpttd',
+        status: 'board-proposed',
+        actorId,
+        steps: STEPS['board-proposed'],
+      }),
+    );
+  const startsOn = vietnamDay(new Date());
+  const [notice] = await tx
+    .insert(publicNotices)
+    .values({
+      programId: tqpttd,
+      year: 2026,
+      unitId: byCode.get(unitCode('DONGPHONG'))!.id,
+      startsOn,
+      endsOn: noticeEndsOn(startsOn, DEFAULT_NOTICE_DAYS),
+      openedBy: actorId,
+    })
+    .returning();
+  await tx.insert(noticeComments).values({
+    noticeId: notice!.id,
+    registrationId: proposed[0]!.id,
+    body: 'Tổ dân phố giữ đường làng sạch đẹp, các hộ tham gia đầy đủ. Đề nghị tổ sớm lắp thêm đèn chiếu sáng ở ngõ cuối.',
+    authorName: 'Lò Văn Hùng',
+    senderKey: 'demo',
+    challengeId: 'demo-1',
   });
 }
