@@ -23,11 +23,17 @@ function files(path: string): string[] {
   return readdirSync(path).flatMap((name) => files(join(path, name)));
 }
 
-/** Package names imported (statically, dynamically or for side effects) by a source text; type-only imports are erased. */
+/**
+ * Package names imported (statically, dynamically or for side effects) by a source text, or whose files it resolves
+ * to read them at run time (`require.resolve('altcha')`: the captcha widget the server sends as it is); type-only
+ * imports are erased.
+ */
 function packagesOf(text: string): string[] {
   const specifiers = [
-    ...text.matchAll(/(?:^|[\s;])(?:import|export)\s+(?!type\s)[^'"]*?from\s*'([^']+)'|import\s*\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm),
-  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+    ...text.matchAll(
+      /(?:^|[\s;])(?:import|export)\s+(?!type\s)[^'"]*?from\s*'([^']+)'|import\s*\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'|require\.resolve\(\s*'([^']+)'\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
   return specifiers
     .filter((s) => s !== '' && !s.startsWith('.') && !s.startsWith('node:') && !s.startsWith('virtual:') && !builtinModules.includes(s.split('/')[0] ?? ''))
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] ?? s)));
@@ -48,6 +54,7 @@ describe('what production needs is in dependencies, and only that', () => {
     ]);
     expect(imported.get('vite')).toBe('vite.config.ts');
     expect(imported.get('tsx')).toBe('bin/kdc.mjs');
+    expect(packagesOf("const dist = require.resolve('altcha');")).toEqual(['altcha']);
   });
 
   it('every package that production imports is a dependency', () => {
