@@ -47,6 +47,9 @@ export const COMMENT_LIMITS = {
   perArea: 30,
   perAreaWindowMs: 60 * 60_000,
   formBytes: 16 * 1024,
+  /** Notice pages and captcha challenges per client address and minute (in rate_counters, like the verification page). */
+  pagesPerMinute: 120,
+  challengesPerMinute: 30,
 } as const;
 
 /**

@@ -157,6 +157,19 @@ describe('abuse', () => {
     expect(flooded.body).toContain('vừa nhận nhiều ý kiến');
   });
 
+  it('limits captcha challenges (30) and page views (120) per address and minute', async () => {
+    const from = (ip: string, url: string) => server.app.inject({ method: 'GET', url, remoteAddress: ip });
+    for (let i = 0; i < 30; i++) expect((await from('192.0.2.90', '/niem-yet/altcha/challenge')).statusCode).toBe(200);
+    const over = await from('192.0.2.90', '/niem-yet/altcha/challenge');
+    expect(over.statusCode).toBe(429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await from('192.0.2.91', '/niem-yet/altcha/challenge')).statusCode).toBe(200);
+    for (let i = 0; i < 120; i++) await from('192.0.2.92', `/niem-yet/${noticeId}`);
+    const tooMany = await from('192.0.2.92', `/niem-yet/${noticeId}`);
+    expect(tooMany.statusCode).toBe(429);
+    expect(tooMany.body).toContain('Quá nhiều yêu cầu');
+  });
+
   it('refuses a comment too long or a form too big, in Vietnamese', async () => {
     const long = await postComment(server.app, noticeId, { registrationId: tdp08, body: 'a'.repeat(2001) }, { ip: '192.0.2.70' });
     expect(long.statusCode).toBe(400);

@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../app/errors';
 import { COMMENT_LIMITS } from '../../app/limits';
 import { addPublicComment } from '../../app/notice/comments';
+import { countRequest } from '../../app/public/rate-limit';
 import { publicNotice } from '../../app/notice/public';
 import { publicCommentSchema } from '../../core/notice/notice';
 import type { Db } from '../../db/client';
@@ -49,6 +50,8 @@ function page(reply: FastifyReply, status: number, html: string) {
   return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
+const tooManyPage = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Quá nhiều yêu cầu</title></head><body><main><h1>Quá nhiều yêu cầu</h1><p>Vui lòng thử lại sau ít phút.</p></main></body></html>`;
+
 const notFoundPage = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Không tìm thấy</title></head><body><main><h1>Không tìm thấy thông báo niêm yết</h1><p>Đường dẫn không đúng hoặc thông báo không còn.</p></main></body></html>`;
 
 export interface PublicDeps {
@@ -62,6 +65,11 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicDep
   const files = altchaFiles();
   // A keyed hash of the address: rate limits per sender without keeping anyone's address.
   const senderSalt = deps.captchaSecret ?? randomBytes(32).toString('hex');
+  /** Null when the request may go on; else the seconds to wait (counted in the database: instances share it). */
+  const limited = async (key: string, max: number) => {
+    const result = await countRequest(db, key, { max, windowSeconds: 60 });
+    return result.allowed ? null : result.retryAfterSeconds;
+  };
   const senderKey = (ip: string) => createHash('sha256').update(`${senderSalt}|${ip}`).digest('hex');
 
   await app.register(async (scope) => {
@@ -70,9 +78,11 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicDep
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     });
 
-    scope.get('/niem-yet/altcha/challenge', { schema: { hide: true } }, async (_request, reply) =>
-      reply.header('cache-control', 'no-store').send(await captcha.challenge()),
-    );
+    scope.get('/niem-yet/altcha/challenge', { schema: { hide: true } }, async (request, reply) => {
+      const wait = await limited(`notice:challenge:${request.ip}`, COMMENT_LIMITS.challengesPerMinute);
+      if (wait) return reply.status(429).header('retry-after', String(wait)).send({ error: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' });
+      return reply.header('cache-control', 'no-store').send(await captcha.challenge());
+    });
     scope.get<{ Params: { file: string } }>('/niem-yet/altcha/:file', { schema: { hide: true } }, async (request, reply) => {
       const file = Object.hasOwn(files, request.params.file) ? files[request.params.file] : undefined;
       if (!file) return page(reply, 404, notFoundPage);
@@ -80,6 +90,8 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: PublicDep
     });
 
     scope.get<{ Params: { id: string }; Querystring: { gui?: string; kdc?: string } }>('/niem-yet/:id', { schema: { hide: true } }, async (request, reply) => {
+      const wait = await limited(`notice:page:${request.ip}`, COMMENT_LIMITS.pagesPerMinute);
+      if (wait) return page(reply.header('retry-after', String(wait)), 429, tooManyPage);
       try {
         const view = await publicNotice(db, idOf(request.params.id));
         const area = Number(request.query.kdc);
