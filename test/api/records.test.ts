@@ -69,6 +69,9 @@ describe('records and downloads', () => {
     const decisionXml = await (await JSZip.loadAsync(decision.rawPayload)).file('word/document.xml')!.async('string');
     expect(decisionXml).toContain('2456/QĐ-UBND');
     expect(decisionXml).toContain('Bản Lò Suối Tùng');
+    // A place is named as a person writes it: only the kind word in lower case inside a sentence.
+    expect(decisionXml).toContain('của UBND thành phố Lai Châu');
+    for (const text of [xml, decisionXml]) expect(text).not.toMatch(/lai châu/);
     expect((await thanhpho.get('/api/programs/laichau-tqpttd/reports/giay-cong-nhan?year=2024')).statusCode).toBe(200);
     const notice = await thanhpho.get('/api/programs/laichau-tqpttd/reports/thong-bao?year=2024');
     const noticeXml = await (await JSZip.loadAsync(notice.rawPayload)).file('word/document.xml')!.async('string');

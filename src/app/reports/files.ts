@@ -66,6 +66,10 @@ export function verificationOf(code: string, publicUrl: string | null | undefine
 }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
+/** The kind word a unit's name starts with ("Thành phố" in "Thành phố Lai Châu"). */
+const KIND_WORD = /^(Thành phố|Tỉnh|Huyện|Thị xã|Phường|Xã|Thị trấn) /;
+/** A unit's name inside a sentence: the kind word in lower case, the proper name as it is written ("thành phố Lai Châu"). */
+const inSentence = (name: string) => name.replace(KIND_WORD, (word) => word.toLocaleLowerCase('vi-VN'));
 
 /** The People's Committee of a unit, in header form: "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ LAI CHÂU". */
 async function issuerFor(db: Queryable, unitId: number): Promise<Issuer> {
@@ -73,9 +77,9 @@ async function issuerFor(db: Queryable, unitId: number): Promise<Issuer> {
   const parent = unit.parentId ? await findUnit(db, unit.parentId) : undefined;
   return {
     authority: parent ? `UBND ${upper(parent.name)}` : null,
-    body: `Ủy ban nhân dân\n${unit.name.toLocaleLowerCase('vi-VN')}`,
-    shortName: `UBND ${unit.name.toLocaleLowerCase('vi-VN')}`,
-    place: unit.name.replace(/^(Thành phố|Tỉnh|Huyện|Thị xã|Phường|Xã|Thị trấn) /, ''),
+    body: `Ủy ban nhân dân\n${inSentence(unit.name)}`,
+    shortName: `UBND ${inSentence(unit.name)}`,
+    place: unit.name.replace(KIND_WORD, ''),
   };
 }
 
