@@ -6,10 +6,10 @@
  */
 import { formatDate } from '../core/text/date';
 import { formatVerifyCode } from '../core/verify/code';
+import { escapeHtml } from './public/html';
 import type { DecisionRef, Verified, VerifiedCertificate, VerifiedDecision } from '../app/public/verify';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const escape = escapeHtml;
 
 const STYLE = `
 *{box-sizing:border-box}

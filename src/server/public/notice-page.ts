@@ -8,13 +8,11 @@
  */
 import { COMMENT_MARK_LABELS, COMMENT_MAX_CHARS, COMMENT_NAME_MAX, COMMENT_PHONE_MAX } from '../../core/notice/notice';
 import { formatDate } from '../../core/text/date';
+import { escapeHtml } from './html';
 import type { PublicArea, PublicNoticeView } from '../../app/notice/public';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** HTML-escapes text for an element or a quoted attribute. */
-export function esc(text: string | number | null | undefined): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+const esc = escapeHtml;
 
 export const ALTCHA_BASE = '/niem-yet/altcha';
 
